@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Regenerate the bundled fonts in fonts/ from the upstream OFL releases.
+
+Usage:
+    npm pack @expo-google-fonts/noto-sans-sc@0.4.3 @expo-google-fonts/noto-sans@0.4.2
+    (unpack both tarballs into SC/ and LATIN/)
+    pip install fonttools==4.*
+    python3 scripts/subset-fonts.py SC/ LATIN/
+
+Coverage (documented in fonts/README.md):
+  * Noto Sans SC: every Hanzi and symbol of GB 2312 (6,763 Hanzi plus its
+    punctuation, full-width forms, kana, Greek and Cyrillic), CJK Symbols and
+    Punctuation, Halfwidth/Fullwidth Forms, General Punctuation, ASCII, and
+    every character used in locales/*/*.ftl.
+  * Noto Sans: Basic Latin, Latin-1, Latin Extended-A, General Punctuation,
+    currency symbols, arrows, and every non-CJK character used in the locales.
+Hinting and OpenType layout tables are dropped: predeparture does its own
+measuring and line breaking, and draws glyphs by their cmap entry.
+"""
+import glob
+import os
+import sys
+
+from fontTools import subset
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def gb2312_chars():
+    chars = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def locale_chars():
+    chars = set()
+    for path in glob.glob(os.path.join(ROOT, "locales", "*", "*.ftl")):
+        with open(path, encoding="utf-8") as f:
+            chars.update(f.read())
+    return {c for c in chars if ord(c) >= 0x20}
+
+
+def ranges(*spans):
+    return {chr(cp) for lo, hi in spans for cp in range(lo, hi + 1)}
+
+
+def is_cjk(c):
+    cp = ord(c)
+    return 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF
+
+
+def run(src, dst, chars):
+    opts = subset.Options()
+    opts.layout_features = []
+    opts.hinting = False
+    opts.name_IDs = ["*"]
+    opts.name_languages = ["*"]
+    opts.notdef_outline = True
+    opts.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "DSIG"]
+    font = subset.load_font(src, opts)
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=[ord(c) for c in sorted(chars)])
+    sub.subset(font)
+    subset.save_font(font, dst, opts)
+    cmap = font.getBestCmap()
+    print(f"{os.path.relpath(dst, ROOT)}: {len(cmap)} characters, {os.path.getsize(dst):,} bytes")
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    sc_dir, latin_dir = sys.argv[1], sys.argv[2]
+    common = ranges((0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F))
+    text = locale_chars()
+    cjk = gb2312_chars() | common | ranges((0x3000, 0x303F), (0xFF00, 0xFFEF)) | text
+    latin = common | ranges((0x100, 0x17F), (0x20A0, 0x20BF), (0x2190, 0x21FF)) | {
+        c for c in text if not is_cjk(c)
+    }
+    out = os.path.join(ROOT, "fonts")
+    for weight, name in (("400Regular", "Regular"), ("700Bold", "Bold")):
+        run(os.path.join(sc_dir, weight, f"NotoSansSC_{weight}.ttf"),
+            os.path.join(out, f"NotoSansSC-{name}.ttf"), cjk)
+        run(os.path.join(latin_dir, weight, f"NotoSans_{weight}.ttf"),
+            os.path.join(out, f"NotoSans-{name}.ttf"), latin)
+
+
+if __name__ == "__main__":
+    main()

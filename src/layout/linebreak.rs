@@ -1,0 +1,375 @@
+//! Line breaking: UAX #14 break opportunities (unicode-linebreak), narrowed
+//! by the Chinese prohibition rules, then filled greedily (first fit).
+//!
+//! Prohibitions (clreq §3.1.7 basic level plus the GB/T 15834 additions):
+//! no line starts with a pause or stop mark, a closing bracket or quote, a
+//! connector or a solidus; none ends with an opening bracket or quote; `——`,
+//! `……`, Latin words, numbers and short hyphenated words (`Wi-Fi`) are never
+//! split. In Chinese text a break is also allowed before an opening and after
+//! a closing curly quote, which UAX #14 forbids. When a break would be
+//! forbidden, the preceding character moves to the next line (push-out).
+//!
+//! In Simplified Chinese a full-width mark at the end of a line counts half
+//! its width (its ink sits in the left half) and an opening bracket at the
+//! start of a line loses its blank left half.
+
+use std::ops::Range;
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use super::measure::{is_closing_punct, is_han, is_opening_punct, Glyph, Span};
+use crate::l10n::Script;
+
+/// Must not start a line.
+pub fn forbidden_at_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '．'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〗'
+            | '”'
+            | '’'
+            | '·'
+            | '・'
+            | '‧'
+            | '～'
+            | '–'
+            | '—'
+            | '…'
+            | '／'
+            | '/'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+            | '‰'
+            | '℃'
+    )
+}
+
+/// Must not end a line.
+pub fn forbidden_at_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '［'
+            | '｛'
+            | '〔'
+            | '〈'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〖'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+            | '$'
+            | '￥'
+            | '£'
+            | '€'
+            | '#'
+            | '／'
+    )
+}
+
+/// A place where a line may end: before glyph `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Break {
+    /// Index of the first glyph of the next line.
+    pub at: usize,
+    /// A forced break (end of paragraph or a newline).
+    pub mandatory: bool,
+}
+
+fn is_cjkish(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Where lines may break in a measured paragraph.
+pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Break> {
+    let text: String = glyphs.iter().map(|g| g.ch).collect();
+    let mut char_at = vec![0; text.len() + 1];
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        char_at[bi] = ci;
+    }
+    char_at[text.len()] = glyphs.len();
+    let mut allowed = vec![None; glyphs.len() + 1];
+    for (byte, op) in linebreaks(&text) {
+        allowed[char_at[byte]] = Some(op == BreakOpportunity::Mandatory);
+    }
+    if script.is_cjk() {
+        for i in 1..glyphs.len() {
+            let (prev, next) = (glyphs[i - 1].ch, glyphs[i].ch);
+            if (matches!(next, '“' | '‘') && is_cjkish(prev))
+                || (matches!(prev, '”' | '’') && is_cjkish(next))
+            {
+                allowed[i].get_or_insert(false);
+            }
+        }
+    }
+    let mut breaks = Vec::new();
+    for (i, op) in allowed.iter().enumerate().skip(1) {
+        let Some(mandatory) = *op else { continue };
+        if i == glyphs.len() || mandatory {
+            breaks.push(Break {
+                at: i,
+                mandatory: true,
+            });
+            continue;
+        }
+        let (prev, next) = (glyphs[i - 1].ch, glyphs[i].ch);
+        let glued = glyphs[i].span != glyphs[i - 1].span && spans[glyphs[i].span].glue;
+        let split_pair = prev == next && matches!(prev, '—' | '…');
+        if glued
+            || split_pair
+            || forbidden_at_start(next)
+            || forbidden_at_end(prev)
+            || short_hyphenated(glyphs, i)
+        {
+            continue;
+        }
+        breaks.push(Break {
+            at: i,
+            mandatory: false,
+        });
+    }
+    breaks
+}
+
+/// A break just after a hyphen inside a short word such as `Wi-Fi`.
+fn short_hyphenated(glyphs: &[Glyph], i: usize) -> bool {
+    if !matches!(glyphs[i - 1].ch, '-' | '\u{2010}') {
+        return false;
+    }
+    let word = |c: char| !c.is_whitespace() && !is_cjkish(c);
+    let start = glyphs[..i]
+        .iter()
+        .rposition(|g| !word(g.ch))
+        .map_or(0, |p| p + 1);
+    let end = glyphs[i..]
+        .iter()
+        .position(|g| !word(g.ch))
+        .map_or(glyphs.len(), |p| i + p);
+    end - start <= 8
+}
+
+/// A line: which glyphs it holds and how wide they set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSpan {
+    /// Glyphs drawn on the line (trailing spaces left out).
+    pub range: Range<usize>,
+    /// Horizontal shift of the first glyph (negative for a trimmed opening bracket).
+    pub shift: f32,
+    /// Width from the line's left edge to the end of its last glyph's ink box.
+    pub width: f32,
+}
+
+/// Measures glyphs `start..end` as one line.
+pub fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: Script) -> LineSpan {
+    let mut end = end;
+    while end > start && glyphs[end - 1].ch.is_whitespace() {
+        end -= 1;
+    }
+    let mut width: f32 = glyphs[start..end].iter().map(|g| g.advance).sum::<f32>()
+        + glyphs[(start + 1).min(end)..end]
+            .iter()
+            .map(|g| g.gap_before)
+            .sum::<f32>();
+    let mut shift = 0.0;
+    if script == Script::Hans && end > start {
+        let full = |g: &Glyph| g.natural >= 0.99 * g.style.size;
+        let last = &glyphs[end - 1];
+        if is_closing_punct(last.ch) && full(last) {
+            width -= (last.advance - 0.5 * last.style.size).max(0.0);
+        }
+        let first = &glyphs[start];
+        if is_opening_punct(first.ch) && full(first) {
+            shift = -0.5 * first.style.size;
+            width += shift;
+        }
+    }
+    LineSpan {
+        range: start..end,
+        shift,
+        width,
+    }
+}
+
+/// Fills lines of at most `max_width` points, first fit.
+pub fn fill(glyphs: &[Glyph], breaks: &[Break], max_width: f32, script: Script) -> Vec<LineSpan> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut last_fit: Option<usize> = None;
+    let mut k = 0;
+    while k < breaks.len() {
+        let b = breaks[k];
+        if b.at <= start {
+            k += 1;
+            continue;
+        }
+        let line = measure_line(glyphs, start, b.at, script);
+        if line.width <= max_width + 0.01 {
+            if b.mandatory {
+                lines.push(line);
+                start = b.at;
+                last_fit = None;
+            } else {
+                last_fit = Some(b.at);
+            }
+            k += 1;
+        } else if let Some(at) = last_fit.take() {
+            lines.push(measure_line(glyphs, start, at, script));
+            start = at;
+        } else {
+            // Nothing fits: split the over-long piece where it must.
+            let at = emergency_break(glyphs, start, b.at, max_width, script);
+            lines.push(measure_line(glyphs, start, at, script));
+            start = at;
+        }
+    }
+    lines
+}
+
+fn emergency_break(
+    glyphs: &[Glyph],
+    start: usize,
+    end: usize,
+    max_width: f32,
+    script: Script,
+) -> usize {
+    let mut best = start + 1;
+    for at in start + 1..end {
+        if measure_line(glyphs, start, at, script).width > max_width {
+            break;
+        }
+        if !forbidden_at_start(glyphs[at].ch) && !forbidden_at_end(glyphs[at - 1].ch) {
+            best = at;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{FontSet, Weight};
+    use crate::layout::measure::{measure, LangFonts, Style};
+
+    fn lines(text: &str, script: Script, width_em: f32) -> Vec<String> {
+        let fonts = FontSet::bundled();
+        let metrics = fonts.metrics();
+        let lang = LangFonts::new(
+            &fonts,
+            script,
+            &["NotoSans".into(), "NotoSansSC".into()],
+            "t",
+        )
+        .unwrap();
+        let spans = [Span {
+            text,
+            style: Style {
+                size: 10.0,
+                weight: Weight::Regular,
+                gray: 0.0,
+            },
+            glue: false,
+        }];
+        let glyphs = measure(&spans, &lang, &metrics, "t").unwrap();
+        let breaks = opportunities(&glyphs, &spans, script);
+        fill(&glyphs, &breaks, width_em * 10.0, script)
+            .into_iter()
+            .map(|l| glyphs[l.range].iter().map(|g| g.ch).collect())
+            .collect()
+    }
+
+    #[test]
+    fn no_line_starts_with_a_closing_mark() {
+        // Five ideographs fit; the comma would start line two, so 事 moves down with it.
+        assert_eq!(
+            lines("一二三四五，六七八九十。", Script::Hans, 5.0),
+            ["一二三四", "五，六七八", "九十。"]
+        );
+    }
+
+    #[test]
+    fn line_end_punctuation_counts_half() {
+        assert_eq!(
+            lines("一二三四，五六七八九。", Script::Hans, 4.5),
+            ["一二三四，", "五六七八", "九。"]
+        );
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_bracket() {
+        assert_eq!(
+            lines("一二三四《五六》七八", Script::Hans, 5.0),
+            ["一二三四", "《五六》七", "八"]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_words_and_dashes_whole() {
+        for (text, whole) in [
+            ("请拨打+86-10-12308求助", "+86-10-12308"),
+            ("连接公共Wi-Fi时注意", "Wi-Fi"),
+            ("等一下——好吗", "——"),
+            ("然后……就这样", "……"),
+            ("访问www.12339.gov.cn举报", "www.12339.gov.cn"),
+        ] {
+            for width in 3..12 {
+                let l = lines(text, Script::Hans, width as f32);
+                assert!(
+                    l.iter().any(|line| line.contains(whole)),
+                    "{text} at {width} em: {l:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn breaks_around_chinese_quotes() {
+        let l = lines("他说：“先检查电源”然后走", Script::Hans, 4.0);
+        assert!(
+            l.iter().all(|s| !s.starts_with('”') && !s.ends_with('“')),
+            "{l:?}"
+        );
+        assert_eq!(l.concat(), "他说：“先检查电源”然后走");
+    }
+
+    #[test]
+    fn english_breaks_at_spaces() {
+        let l = lines(
+            "Keep your luggage in sight at checkpoints.",
+            Script::Latin,
+            12.0,
+        );
+        assert!(l.len() > 1);
+        assert_eq!(l.join(" "), "Keep your luggage in sight at checkpoints.");
+    }
+}

@@ -1,0 +1,314 @@
+//! Measuring: chooses a face for every character and sets its advance,
+//! with the punctuation compression and Han–Latin spacing of Chinese text.
+//!
+//! Font choice follows the "Latin in CJK" rule: in Chinese text, Han,
+//! CJK punctuation and the marks Chinese and Western text share (quotes,
+//! dashes, ellipsis, middle dot) take the Chinese face, everything else the
+//! Latin face; in Latin text the Latin face comes first. A character no face
+//! has is an error naming the message, never a box in the output.
+
+use crate::fonts::{FaceId, FontError, FontSet, Metrics, Weight};
+use crate::l10n::Script;
+
+/// The faces of one language: its families in order of preference.
+#[derive(Debug, Clone)]
+pub struct LangFonts {
+    /// How the language is set.
+    pub script: Script,
+    /// `[regular, bold]` per family, Latin family first.
+    pub families: Vec<[FaceId; 2]>,
+    /// Family names, for messages.
+    pub names: Vec<String>,
+}
+
+impl LangFonts {
+    /// Resolves `families` in `fonts` for the language `tag`.
+    pub fn new(
+        fonts: &FontSet,
+        script: Script,
+        families: &[String],
+        tag: &str,
+    ) -> Result<LangFonts, FontError> {
+        let resolved = families
+            .iter()
+            .map(|f| {
+                Ok([
+                    fonts.family(f, Weight::Regular, tag)?,
+                    fonts.family(f, Weight::Bold, tag)?,
+                ])
+            })
+            .collect::<Result<Vec<_>, FontError>>()?;
+        Ok(LangFonts {
+            script,
+            families: resolved,
+            names: families.to_vec(),
+        })
+    }
+}
+
+/// How a span of text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Font size in points.
+    pub size: f32,
+    /// Weight.
+    pub weight: Weight,
+    /// Gray level of the ink, 0 = black.
+    pub gray: f32,
+}
+
+/// A piece of a paragraph in one style.
+#[derive(Debug, Clone)]
+pub struct Span<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// How it is set.
+    pub style: Style,
+    /// No line break may fall just before this span.
+    pub glue: bool,
+}
+
+/// One measured character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// The character.
+    pub ch: char,
+    /// The face that draws it.
+    pub face: FaceId,
+    /// Its style.
+    pub style: Style,
+    /// Advance in points, after punctuation compression.
+    pub advance: f32,
+    /// Space before it in points (the Han–Latin gap), dropped at a line start.
+    pub gap_before: f32,
+    /// The face's own advance in points (before compression).
+    pub natural: f32,
+    /// Index of the span it belongs to.
+    pub span: usize,
+}
+
+/// Han ideographs (not punctuation).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Letters and digits that take a gap next to Han.
+fn is_latin_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{C0}'..='\u{24F}' if c.is_alphabetic())
+        || matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{4FF}')
+}
+
+/// Characters set in the Chinese face within Chinese text.
+fn prefers_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c,
+            '\u{2E80}'..='\u{2FFF}' | '\u{3000}'..='\u{33FF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}'
+            // Shared by Chinese and Western text: full width in Chinese.
+            | '\u{B7}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+            | '\u{2025}'..='\u{2027}' | '\u{2E3A}')
+}
+
+/// Full-width punctuation whose ink sits in the left half (GB style): the right half may be removed.
+pub fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '．'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〗'
+            | '”'
+            | '’'
+    )
+}
+
+/// Full-width opening brackets and quotes: the left half may be removed.
+pub fn is_opening_punct(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〖' | '“' | '‘'
+    )
+}
+
+/// Measures `spans` for one language. `id` names the message in errors.
+pub fn measure(
+    spans: &[Span],
+    lang: &LangFonts,
+    metrics: &[Metrics],
+    id: &str,
+) -> Result<Vec<Glyph>, FontError> {
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    for (span_index, span) in spans.iter().enumerate() {
+        let w = usize::from(span.style.weight == Weight::Bold);
+        for ch in span.text.chars() {
+            let order: Box<dyn Iterator<Item = &[FaceId; 2]>> =
+                if lang.script.is_cjk() && prefers_cjk(ch) {
+                    Box::new(lang.families.iter().rev())
+                } else {
+                    Box::new(lang.families.iter())
+                };
+            let mut found = None;
+            for faces in order {
+                if let Some(adv) = metrics[faces[w].0].advance(ch) {
+                    found = Some((faces[w], adv * span.style.size));
+                    break;
+                }
+            }
+            let (face, advance) = found.ok_or_else(|| FontError::MissingGlyph {
+                id: id.to_string(),
+                ch,
+                fonts: lang.names.join(", "),
+            })?;
+            let gap_before = match glyphs.last() {
+                Some(prev)
+                    if lang.script.is_cjk()
+                        && ((is_han(prev.ch) && is_latin_alnum(ch))
+                            || (is_latin_alnum(prev.ch) && is_han(ch))) =>
+                {
+                    0.25 * span.style.size.max(prev.style.size)
+                }
+                _ => 0.0,
+            };
+            glyphs.push(Glyph {
+                ch,
+                face,
+                style: span.style,
+                advance,
+                gap_before,
+                natural: advance,
+                span: span_index,
+            });
+        }
+    }
+    if lang.script == Script::Hans {
+        compress_punctuation(&mut glyphs, lang);
+    }
+    Ok(glyphs)
+}
+
+/// Two adjacent full-width marks take 1.5 em instead of 2 (GB style): the
+/// first gives up its blank half.
+fn compress_punctuation(glyphs: &mut [Glyph], lang: &LangFonts) {
+    let cjk_faces: Vec<FaceId> = lang.families.last().map(|f| f.to_vec()).unwrap_or_default();
+    let adjustable = |g: &Glyph| {
+        (is_closing_punct(g.ch) || is_opening_punct(g.ch)) && cjk_faces.contains(&g.face)
+    };
+    for i in 1..glyphs.len() {
+        if adjustable(&glyphs[i - 1]) && adjustable(&glyphs[i]) {
+            let first = glyphs[i - 1];
+            // Closing + anything: drop the closing mark's right half.
+            // Opening + opening: drop the second's left half by pulling it back.
+            if is_closing_punct(first.ch) || is_opening_punct(glyphs[i].ch) {
+                glyphs[i - 1].advance = first.natural - 0.5 * first.style.size;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+
+    fn zh(fonts: &FontSet) -> LangFonts {
+        LangFonts::new(
+            fonts,
+            Script::Hans,
+            &["NotoSans".into(), "NotoSansSC".into()],
+            "zh-CN",
+        )
+        .unwrap()
+    }
+
+    const BODY: Style = Style {
+        size: 10.0,
+        weight: Weight::Regular,
+        gray: 0.0,
+    };
+
+    #[test]
+    fn picks_faces_by_script_and_adds_han_latin_gaps() {
+        let fonts = FontSet::bundled();
+        let metrics = fonts.metrics();
+        let lang = zh(&fonts);
+        let g = measure(
+            &[Span {
+                text: "拨打12308，“Wi-Fi”",
+                style: BODY,
+                glue: false,
+            }],
+            &lang,
+            &metrics,
+            "t",
+        )
+        .unwrap();
+        let sc = lang.families[1][0];
+        let latin = lang.families[0][0];
+        assert_eq!(g[1].face, sc);
+        assert_eq!(g[2].face, latin);
+        assert_eq!(g[2].gap_before, 2.5);
+        assert_eq!(g[3].gap_before, 0.0);
+        // The comma and opening quote are Chinese marks and compress to 1.5 em together.
+        assert_eq!((g[7].ch, g[7].face, g[7].advance), ('，', sc, 5.0));
+        assert_eq!((g[8].ch, g[8].face, g[8].advance), ('“', sc, 10.0));
+    }
+
+    #[test]
+    fn english_quotes_stay_latin() {
+        let fonts = FontSet::bundled();
+        let metrics = fonts.metrics();
+        let en = LangFonts::new(
+            &fonts,
+            Script::Latin,
+            &["NotoSans".into(), "NotoSansSC".into()],
+            "en",
+        )
+        .unwrap();
+        let g = measure(
+            &[Span {
+                text: "“friendly” 中国领事",
+                style: BODY,
+                glue: false,
+            }],
+            &en,
+            &metrics,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(g[0].face, en.families[0][0]);
+        assert!(g[0].advance < 6.0);
+        assert_eq!(g[11].face, en.families[1][0]);
+    }
+
+    #[test]
+    fn missing_glyph_names_the_message() {
+        let fonts = FontSet::bundled();
+        let metrics = fonts.metrics();
+        let e = measure(
+            &[Span {
+                text: "a\u{2610}",
+                style: BODY,
+                glue: false,
+            }],
+            &zh(&fonts),
+            &metrics,
+            "student-x-y",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(e, "message `student-x-y`: no font has a glyph for '☐' (U+2610); fonts tried: NotoSans, NotoSansSC");
+    }
+}

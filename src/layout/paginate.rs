@@ -1,0 +1,83 @@
+//! Pagination: stacks blocks onto pages.
+//!
+//! A block (the title, a heading, an item, a source) is kept whole unless it
+//! is taller than a page; a block marked keep-with-next (a section heading)
+//! never ends a page. Space before a block is dropped at the top of a page.
+
+use super::{Item, Page};
+
+/// A unit of content, positioned relative to its own top left corner.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// Height in points.
+    pub height: f32,
+    /// Space above it, unless it starts a page.
+    pub space_before: f32,
+    /// Must share a page with the block after it.
+    pub keep_with_next: bool,
+    /// Content, with `y` measured from the block's top.
+    pub items: Vec<Item>,
+}
+
+/// The text area of a page.
+#[derive(Debug, Clone, Copy)]
+pub struct Area {
+    /// Page width in points.
+    pub page_width: f32,
+    /// Page height in points.
+    pub page_height: f32,
+    /// Top of the text area.
+    pub top: f32,
+    /// Bottom of the text area.
+    pub bottom: f32,
+}
+
+/// Places `blocks` on as many pages as they need.
+pub fn paginate(blocks: Vec<Block>, area: Area) -> Vec<Page> {
+    let mut pages = vec![Vec::new()];
+    let mut y = area.top;
+    let capacity = area.bottom - area.top;
+    for i in 0..blocks.len() {
+        let block = &blocks[i];
+        let at_top = y == area.top;
+        let space = if at_top { 0.0 } else { block.space_before };
+        // Height that must fit with this block: the chain of keep-with-next blocks and the one after.
+        let mut needed = space + block.height;
+        let mut j = i;
+        while blocks[j].keep_with_next && j + 1 < blocks.len() {
+            j += 1;
+            needed += blocks[j].space_before + blocks[j].height;
+        }
+        if !at_top && y + needed > area.bottom && needed <= capacity + 0.01 {
+            pages.push(Vec::new());
+            y = area.top;
+        } else if !at_top && y + space + block.height > area.bottom {
+            // Taller than a page: start it on a fresh one and let it run over.
+            pages.push(Vec::new());
+            y = area.top;
+        } else {
+            y += space;
+        }
+        let mut offset = y;
+        for item in &block.items {
+            let mut item = item.clone();
+            let (top, bottom) = item.vertical_extent();
+            if offset + bottom > area.bottom + 0.01 && offset + top > area.top && top > 0.0 {
+                // Only for blocks taller than a page: continue on the next one.
+                pages.push(Vec::new());
+                offset = area.top - top;
+            }
+            item.shift(0.0, offset);
+            pages.last_mut().expect("at least one page").push(item);
+        }
+        y = offset + block.height;
+    }
+    pages
+        .into_iter()
+        .map(|items| Page {
+            width: area.page_width,
+            height: area.page_height,
+            items,
+        })
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! The `predeparture` command line: parses arguments, calls the library,
+//! prints errors as one line and exits with status 2 on bad input.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use predeparture::fonts::FontSet;
+use predeparture::layout::PageSize;
+use predeparture::model::Catalog;
+use predeparture::{Renderer, Request};
+
+/// Typeset pre-departure security checklists as Chinese and English PDFs.
+#[derive(Parser)]
+#[command(name = "predeparture", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render a checklist as a PDF.
+    Render(RenderArgs),
+    /// List the checklists and languages.
+    List(CatalogArgs),
+}
+
+#[derive(clap::Args)]
+struct CatalogArgs {
+    /// Read checklists and translations from this folder (with checklists/ and locales/) instead of the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    catalog: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// Checklist id (see `predeparture list`).
+    #[arg(long, short)]
+    checklist: String,
+    /// Languages in print order, comma-separated, e.g. `zh-CN,en`.
+    #[arg(long, short, value_delimiter = ',', default_value = "zh-CN,en")]
+    lang: Vec<String>,
+    /// Include the items for these roles, e.g. `sensitive`.
+    #[arg(long, value_delimiter = ',')]
+    role: Vec<String>,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    page: Paper,
+    /// Output file; defaults to `<checklist>-<lang>.pdf`.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`).
+    #[arg(long, value_name = "DIR")]
+    font_dir: Option<PathBuf>,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Paper {
+    A4,
+    Letter,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Render(args) => render(args),
+        Command::List(args) => list(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = e
+                .chain()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(": ");
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_catalog(args: &CatalogArgs) -> Result<Catalog> {
+    Ok(match &args.catalog {
+        Some(dir) => Catalog::from_dir(dir)?,
+        None => Catalog::bundled()?,
+    })
+}
+
+fn source_date_epoch() -> Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => Ok(Some(v.trim().parse().with_context(|| {
+            format!("SOURCE_DATE_EPOCH `{v}` is not a number of seconds")
+        })?)),
+        Err(_) => Ok(None),
+    }
+}
+
+fn render(args: RenderArgs) -> Result<()> {
+    let mut fonts = FontSet::bundled();
+    if let Some(dir) = &args.font_dir {
+        fonts.add_dir(dir)?;
+    }
+    let renderer = Renderer::new(load_catalog(&args.catalog)?, fonts)?;
+    let request = Request {
+        checklist: args.checklist,
+        langs: args.lang,
+        roles: args.role,
+        page: match args.page {
+            Paper::A4 => PageSize::A4,
+            Paper::Letter => PageSize::Letter,
+        },
+        timestamp: source_date_epoch()?,
+    };
+    let output = match args.output {
+        Some(path) => path,
+        None => {
+            let tags: Vec<String> = renderer
+                .locales(&request)?
+                .iter()
+                .map(|l| l.tag.clone())
+                .collect();
+            PathBuf::from(format!("{}-{}.pdf", request.checklist, tags.join("-")))
+        }
+    };
+    let bytes = renderer.render(&request)?;
+    write_atomically(&output, &bytes)
+}
+
+/// Writes through a temporary file beside the target, so a failed run leaves nothing behind.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.is_dir() {
+        bail!("cannot write {}: it is a directory", path.display());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".predeparture-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // Temporary files are private; the finished document is an ordinary file.
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn list(args: CatalogArgs) -> Result<()> {
+    let catalog = load_catalog(&args)?;
+    let renderer = Renderer::new(catalog, FontSet::bundled())?;
+    let locales = renderer.localizer().locales();
+    let mut out = String::from("Checklists:\n");
+    for (id, checklist) in &renderer.catalog().checklists {
+        let roles = if checklist.roles.is_empty() {
+            String::new()
+        } else {
+            format!("  (roles: {})", checklist.roles.join(", "))
+        };
+        out.push_str(&format!("  {id}{roles}\n"));
+        for locale in locales {
+            let title = locale.format(&format!("{id}-title"), None)?;
+            let audience = locale.format(&format!("{id}-audience"), None)?;
+            out.push_str(&format!("    {:<6} {title} — {audience}\n", locale.tag));
+        }
+    }
+    out.push_str("Languages:\n");
+    for locale in locales {
+        out.push_str(&format!(
+            "  {:<6} {}\n",
+            locale.tag,
+            locale.format("language-name", None)?
+        ));
+    }
+    std::io::stdout().write_all(out.as_bytes())?;
+    Ok(())
+}
