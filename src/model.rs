@@ -727,7 +727,7 @@ mod tests {
                 day: 22
             }
             .days_since_epoch(),
-            20_414
+            20_779
         );
     }
 }

@@ -25,12 +25,19 @@ use measure::{measure, Span};
 use paginate::{paginate, Area, Block};
 
 /// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PageSize {
     /// ISO A4, 210 × 297 mm.
     A4,
     /// US Letter, 8.5 × 11 in.
     Letter,
+    /// Any size, in points.
+    Custom {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+    },
 }
 
 impl PageSize {
@@ -39,6 +46,7 @@ impl PageSize {
         match self {
             PageSize::A4 => (595.2756, 841.8898),
             PageSize::Letter => (612.0, 792.0),
+            PageSize::Custom { width, height } => (width, height),
         }
     }
 }
@@ -360,7 +368,8 @@ pub fn layout(
     let d = DESIGN;
     let (page_width, page_height) = options.page.points();
     let content = page_width - 2.0 * d.margin_x;
-    let two_columns = options.langs.len() > 1;
+    // Side by side only where each column still holds a comfortable line.
+    let two_columns = options.langs.len() > 1 && content >= 400.0;
     let columns = |indent: f32| -> Vec<(f32, f32)> {
         let left = d.margin_x + indent;
         let width = content - indent;
