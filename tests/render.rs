@@ -29,7 +29,11 @@ fn every_heading_and_item_is_in_the_pdf_in_order() {
     let r = renderer();
     for checklist in ["student", "overseas-staff", "short-trip"] {
         for langs in [&["zh-CN", "en"][..], &["en", "zh-CN"], &["zh-CN"], &["en"]] {
-            let pdf = render(dir.path(), "x.pdf", &["--checklist", checklist, "--lang", &langs.join(",")]);
+            let pdf = render(
+                dir.path(),
+                "x.pdf",
+                &["--checklist", checklist, "--lang", &langs.join(",")],
+            );
             let text = squash(&text(&pdf, None));
             let doc = r.document(&request(checklist, langs)).unwrap();
             let mut at = 0;
@@ -43,11 +47,20 @@ fn every_heading_and_item_is_in_the_pdf_in_order() {
                 for (lang, s) in t.text.iter().enumerate() {
                     let want = squash(s);
                     let found = text[at..].find(&want);
-                    assert!(found.is_some(), "{checklist} {langs:?}: `{}` ({}) missing or out of order", t.id, langs[lang]);
+                    assert!(
+                        found.is_some(),
+                        "{checklist} {langs:?}: `{}` ({}) missing or out of order",
+                        t.id,
+                        langs[lang]
+                    );
                     at += found.unwrap() + want.len();
                 }
             }
-            assert!(!text.contains('\u{FFFD}') && !text.contains('\u{2068}') && !text.contains('\u{2069}'));
+            assert!(
+                !text.contains('\u{FFFD}')
+                    && !text.contains('\u{2068}')
+                    && !text.contains('\u{2069}')
+            );
         }
     }
 }
@@ -55,10 +68,24 @@ fn every_heading_and_item_is_in_the_pdf_in_order() {
 #[test]
 fn one_language_prints_only_that_language() {
     let dir = tempdir();
-    let en = text(&render(dir.path(), "en.pdf", &["--checklist", "student", "--lang", "en"]), None);
+    let en = text(
+        &render(
+            dir.path(),
+            "en.pdf",
+            &["--checklist", "student", "--lang", "en"],
+        ),
+        None,
+    );
     assert!(en.contains("Studying abroad"));
     assert!(!squash(&en).contains("出国留学安全提示清单"));
-    let zh = text(&render(dir.path(), "zh.pdf", &["--checklist", "student", "--lang", "zh-CN"]), None);
+    let zh = text(
+        &render(
+            dir.path(),
+            "zh.pdf",
+            &["--checklist", "student", "--lang", "zh-CN"],
+        ),
+        None,
+    );
     assert!(squash(&zh).contains("出国留学安全提示清单"));
     assert!(!zh.contains("Studying abroad"));
 }
@@ -73,20 +100,41 @@ fn fonts_are_embedded_as_subsets_with_unicode_maps() {
     for row in &rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let name = cols[0];
-        assert!(name.len() > 7 && name[..6].chars().all(|c| c.is_ascii_uppercase()) && &name[6..7] == "+", "no subset tag: {row}");
-        assert_eq!(&cols[cols.len() - 5..cols.len() - 2], &["yes", "yes", "yes"], "emb/sub/uni: {row}");
+        assert!(
+            name.len() > 7
+                && name[..6].chars().all(|c| c.is_ascii_uppercase())
+                && &name[6..7] == "+",
+            "no subset tag: {row}"
+        );
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            &["yes", "yes", "yes"],
+            "emb/sub/uni: {row}"
+        );
     }
-    assert!(rows.iter().any(|r| r.contains("NotoSansSC-Regular")) && rows.iter().any(|r| r.contains("NotoSans-Regular")), "{out}");
+    assert!(
+        rows.iter().any(|r| r.contains("NotoSansSC-Regular"))
+            && rows.iter().any(|r| r.contains("NotoSans-Regular")),
+        "{out}"
+    );
 }
 
 #[test]
 fn bilingual_handouts_stay_small() {
     let dir = tempdir();
     for checklist in ["student", "overseas-staff", "short-trip"] {
-        let pdf = render(dir.path(), "b.pdf", &["--checklist", checklist, "--lang", "zh-CN,en"]);
+        let pdf = render(
+            dir.path(),
+            "b.pdf",
+            &["--checklist", checklist, "--lang", "zh-CN,en"],
+        );
         let size = std::fs::metadata(&pdf).unwrap().len();
         assert!(size < 200_000, "{checklist}: {size} bytes");
-        assert!((2..=4).contains(&pages(&pdf)), "{checklist}: {} pages", pages(&pdf));
+        assert!(
+            (2..=4).contains(&pages(&pdf)),
+            "{checklist}: {} pages",
+            pages(&pdf)
+        );
     }
 }
 
@@ -100,16 +148,32 @@ fn output_is_deterministic_across_runs_and_within_a_process() {
     let req = request("short-trip", &["zh-CN", "en"]);
     let first = r.render(&req).unwrap();
     r.render(&request("student", &["en"])).unwrap();
-    assert!(first == r.render(&req).unwrap(), "two renders in one process differ");
-    assert!(first == a, "library and binary differ for the same input and date");
+    assert!(
+        first == r.render(&req).unwrap(),
+        "two renders in one process differ"
+    );
+    assert!(
+        first == a,
+        "library and binary differ for the same input and date"
+    );
 }
 
 #[test]
 fn language_variants_negotiate_to_the_same_document() {
     let dir = tempdir();
-    let base = std::fs::read(render(dir.path(), "a.pdf", &["--checklist", "student", "--lang", "zh-CN,en"])).unwrap();
+    let base = std::fs::read(render(
+        dir.path(),
+        "a.pdf",
+        &["--checklist", "student", "--lang", "zh-CN,en"],
+    ))
+    .unwrap();
     for variant in ["zh,en-GB", "zh-Hans,en-US", "zh-Hans-CN,en", "zh-SG,en"] {
-        let other = std::fs::read(render(dir.path(), "b.pdf", &["--checklist", "student", "--lang", variant])).unwrap();
+        let other = std::fs::read(render(
+            dir.path(),
+            "b.pdf",
+            &["--checklist", "student", "--lang", variant],
+        ))
+        .unwrap();
         assert!(base == other, "{variant}");
     }
 }
@@ -117,32 +181,81 @@ fn language_variants_negotiate_to_the_same_document() {
 #[test]
 fn metadata_language_and_structure() {
     let dir = tempdir();
-    let pdf = render(dir.path(), "m.pdf", &["--checklist", "student", "--lang", "zh-CN,en"]);
+    let pdf = render(
+        dir.path(),
+        "m.pdf",
+        &["--checklist", "student", "--lang", "zh-CN,en"],
+    );
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    assert!(info.contains("Title:           出国留学安全提示清单 / Studying abroad"), "{info}");
-    assert!(info.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"), "{info}");
-    assert!(info.contains("Page size:       595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(
+        info.contains("Title:           出国留学安全提示清单 / Studying abroad"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Tue Nov 14 22:13:20 2023 UTC"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
     let doc = lopdf::Document::load(&pdf).unwrap();
-    let lang = doc.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap().to_vec();
+    let lang = doc
+        .catalog()
+        .unwrap()
+        .get(b"Lang")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_vec();
     assert_eq!(lang, b"zh-CN");
     let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
-    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
 
-    let en = render(dir.path(), "e.pdf", &["--checklist", "student", "--lang", "en,zh-CN", "--page", "letter"]);
+    let en = render(
+        dir.path(),
+        "e.pdf",
+        &[
+            "--checklist",
+            "student",
+            "--lang",
+            "en,zh-CN",
+            "--page",
+            "letter",
+        ],
+    );
     let doc = lopdf::Document::load(&en).unwrap();
-    assert_eq!(doc.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"en"
+    );
     assert!(tool("pdfinfo", &[en.to_str().unwrap()]).contains("Page size:       612 x 792"));
 }
 
 #[test]
 fn every_page_has_its_footer() {
     let dir = tempdir();
-    let pdf = render(dir.path(), "f.pdf", &["--checklist", "student", "--lang", "zh-CN,en"]);
+    let pdf = render(
+        dir.path(),
+        "f.pdf",
+        &["--checklist", "student", "--lang", "zh-CN,en"],
+    );
     let total = pages(&pdf);
     assert!(total >= 2);
     for n in 1..=total {
         let t = squash(&text(&pdf, Some(n)));
-        assert!(t.contains(&format!("第{n}页，共{total}页")), "page {n}: {t}");
+        assert!(
+            t.contains(&format!("第{n}页，共{total}页")),
+            "page {n}: {t}"
+        );
         assert!(t.contains(&format!("Page{n}of{total}")), "page {n}");
     }
 }
@@ -159,12 +272,22 @@ fn each_item_has_one_vector_tick_box() {
             req.roles = vec![roles.to_string()];
         }
         let pdf = render(dir.path(), "t.pdf", &args);
-        let items: usize = r.document(&req).unwrap().sections.iter().map(|s| s.items.len()).sum();
+        let items: usize = r
+            .document(&req)
+            .unwrap()
+            .sections
+            .iter()
+            .map(|s| s.items.len())
+            .sum();
         let doc = lopdf::Document::load(&pdf).unwrap();
         let mut boxes = 0;
         for (_, page) in doc.get_pages() {
             let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
-            boxes += content.operations.iter().filter(|op| op.operator == "re").count();
+            boxes += content
+                .operations
+                .iter()
+                .filter(|op| op.operator == "re")
+                .count();
         }
         assert_eq!(boxes, items, "{checklist}");
         assert!(!text(&pdf, None).contains('☐'));
@@ -175,14 +298,31 @@ fn each_item_has_one_vector_tick_box() {
 fn roles_select_extra_items() {
     let r = renderer();
     let mut req = request("overseas-staff", &["en"]);
-    let plain: usize = r.document(&req).unwrap().sections.iter().map(|s| s.items.len()).sum();
+    let plain: usize = r
+        .document(&req)
+        .unwrap()
+        .sections
+        .iter()
+        .map(|s| s.items.len())
+        .sum();
     req.roles = vec!["sensitive".into()];
     let doc = r.document(&req).unwrap();
     let with_role: usize = doc.sections.iter().map(|s| s.items.len()).sum();
     assert!(with_role > plain);
     assert_eq!(doc.roles.len(), 1);
     let dir = tempdir();
-    let pdf = render(dir.path(), "r.pdf", &["--checklist", "overseas-staff", "--lang", "en", "--role", "sensitive"]);
+    let pdf = render(
+        dir.path(),
+        "r.pdf",
+        &[
+            "--checklist",
+            "overseas-staff",
+            "--lang",
+            "en",
+            "--role",
+            "sensitive",
+        ],
+    );
     assert!(squash(&text(&pdf, None)).contains(&squash(&doc.roles[0].text[0])));
 }
 
@@ -190,7 +330,18 @@ fn roles_select_extra_items() {
 fn text_stays_inside_the_margins() {
     let dir = tempdir();
     for (page, width, height) in [("a4", 595.276, 841.89), ("letter", 612.0, 792.0)] {
-        let pdf = render(dir.path(), "g.pdf", &["--checklist", "overseas-staff", "--role", "sensitive", "--page", page]);
+        let pdf = render(
+            dir.path(),
+            "g.pdf",
+            &[
+                "--checklist",
+                "overseas-staff",
+                "--role",
+                "sensitive",
+                "--page",
+                page,
+            ],
+        );
         let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
         let mut words = 0;
         for line in html.lines().filter(|l| l.trim_start().starts_with("<word")) {
@@ -199,7 +350,10 @@ fn text_stays_inside_the_margins() {
                 line[start..].split('"').next().unwrap().parse().unwrap()
             };
             let (x0, x1, y1) = (attr("xMin"), attr("xMax"), attr("yMax"));
-            assert!(x0 >= 46.0 - 5.0 && x1 <= width - 46.0 + 0.5, "{page}: outside the side margins: {line}");
+            assert!(
+                x0 >= 46.0 - 5.0 && x1 <= width - 46.0 + 0.5,
+                "{page}: outside the side margins: {line}"
+            );
             assert!(y1 <= height - 20.0, "{page}: below the footer: {line}");
             words += 1;
         }
@@ -210,16 +364,30 @@ fn text_stays_inside_the_margins() {
 #[test]
 fn default_output_name_and_list() {
     let dir = tempdir();
-    let o = run_in(dir.path(), &["render", "--checklist", "short-trip", "--lang", "en,zh"]);
+    let o = run_in(
+        dir.path(),
+        &["render", "--checklist", "short-trip", "--lang", "en,zh"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(dir.path().join("short-trip-en-zh-CN.pdf").is_file());
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "stray files: {names:?}");
 
     let o = run(&["list"]);
     assert!(o.status.success());
     let out = String::from_utf8(o.stdout).unwrap();
-    for want in ["student", "overseas-staff  (roles: sensitive)", "short-trip", "出国留学安全提示清单", "Studying abroad", "zh-CN  简体中文", "en     English"] {
+    for want in [
+        "student",
+        "overseas-staff  (roles: sensitive)",
+        "short-trip",
+        "出国留学安全提示清单",
+        "Studying abroad",
+        "zh-CN  简体中文",
+        "en     English",
+    ] {
         assert!(out.contains(want), "list lacks {want:?}:\n{out}");
     }
 }
@@ -227,7 +395,11 @@ fn default_output_name_and_list() {
 #[test]
 fn another_catalog_and_font_folder_can_be_used() {
     let cat = catalog_copy();
-    edit(&cat.path().join("locales/en/checklists.ftl"), "student-title = ", "student-title = Acme University: ");
+    edit(
+        &cat.path().join("locales/en/checklists.ftl"),
+        "student-title = ",
+        "student-title = Acme University: ",
+    );
     let fonts = tempdir();
     for f in ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"] {
         std::fs::copy(root().join("fonts").join(f), fonts.path().join(f)).unwrap();
@@ -236,7 +408,16 @@ fn another_catalog_and_font_folder_can_be_used() {
     let pdf = render(
         dir.path(),
         "c.pdf",
-        &["--checklist", "student", "--lang", "en", "--catalog", cat.path().to_str().unwrap(), "--font-dir", fonts.path().to_str().unwrap()],
+        &[
+            "--checklist",
+            "student",
+            "--lang",
+            "en",
+            "--catalog",
+            cat.path().to_str().unwrap(),
+            "--font-dir",
+            fonts.path().to_str().unwrap(),
+        ],
     );
     assert!(text(&pdf, None).contains("Acme University: Studying abroad"));
 }

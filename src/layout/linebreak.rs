@@ -5,8 +5,9 @@
 //! no line starts with a pause or stop mark, a closing bracket or quote, a
 //! connector or a solidus; none ends with an opening bracket or quote; `——`,
 //! `……`, Latin words, numbers and short hyphenated words (`Wi-Fi`) are never
-//! split. In Chinese text a break is also allowed before an opening and after
-//! a closing curly quote, which UAX #14 forbids. When a break would be
+//! split. In Chinese text a break is also allowed after every full-width
+//! pause, stop or closing mark (`、+86-10-12308`) and before an opening curly
+//! quote, where UAX #14 forbids one. When a break would be
 //! forbidden, the preceding character moves to the next line (push-out).
 //!
 //! In Simplified Chinese a full-width mark at the end of a line counts half
@@ -126,9 +127,10 @@ pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Br
     if script.is_cjk() {
         for i in 1..glyphs.len() {
             let (prev, next) = (glyphs[i - 1].ch, glyphs[i].ch);
-            if (matches!(next, '“' | '‘') && is_cjkish(prev))
-                || (matches!(prev, '”' | '’') && is_cjkish(next))
-            {
+            // A Chinese line may end after any full-width pause, stop or closing
+            // mark (UAX #14 keeps `、+86…` together), and before an opening quote.
+            let after_mark = is_closing_punct(prev) && (is_cjkish(prev) || is_cjkish(next));
+            if after_mark || (matches!(next, '“' | '‘') && is_cjkish(prev)) {
                 allowed[i].get_or_insert(false);
             }
         }
@@ -341,9 +343,13 @@ mod tests {
             ("等一下——好吗", "——"),
             ("然后……就这样", "……"),
             ("访问www.12339.gov.cn举报", "www.12339.gov.cn"),
+            (
+                "热线：+86-10-12308、+86-10-65612308；并在",
+                "+86-10-65612308",
+            ),
         ] {
             // From the narrowest column the piece fits in.
-            for width in 9..24 {
+            for width in 10..24 {
                 let l = lines(text, Script::Hans, width as f32);
                 assert!(
                     l.iter().any(|line| line.contains(whole)),

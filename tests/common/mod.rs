@@ -38,17 +38,24 @@ pub fn render(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     all.extend_from_slice(args);
     all.extend_from_slice(&["-o", out.to_str().unwrap()]);
     let o = run(&all);
-    assert!(o.status.success(), "render {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "render {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     out
 }
 
 /// Runs a poppler or qpdf tool and returns its stdout.
 pub fn tool(name: &str, args: &[&str]) -> String {
-    let o = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (apt-get install poppler-utils qpdf): {e}"));
-    assert!(o.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for this test (apt-get install poppler-utils qpdf): {e}")
+    });
+    assert!(
+        o.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8(o.stdout).expect("utf-8")
 }
 
@@ -56,20 +63,30 @@ pub fn tool(name: &str, args: &[&str]) -> String {
 pub fn text(pdf: &Path, page: Option<usize>) -> String {
     let p = pdf.to_str().unwrap();
     match page {
-        Some(n) => tool("pdftotext", &["-raw", "-f", &n.to_string(), "-l", &n.to_string(), p, "-"]),
+        Some(n) => tool(
+            "pdftotext",
+            &["-raw", "-f", &n.to_string(), "-l", &n.to_string(), p, "-"],
+        ),
         None => tool("pdftotext", &["-raw", p, "-"]),
     }
 }
 
 /// `s` without any whitespace, for comparisons that ignore spacing.
 pub fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{A0}').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{A0}')
+        .collect()
 }
 
 /// Number of pages.
 pub fn pages(pdf: &Path) -> usize {
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 /// A copy of the bundled catalog (checklists/ and locales/) in a temp dir.
@@ -97,6 +114,10 @@ fn copy_dir(from: &Path, to: &Path) {
 /// Replaces `from` by `to` in `file`, which must contain it.
 pub fn edit(file: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{} does not contain {from:?}", file.display());
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        file.display()
+    );
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }

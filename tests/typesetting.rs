@@ -1,0 +1,326 @@
+//! Typesetting rules checked on the layout of every shipped checklist, in
+//! every language combination, swept over page widths from phone to wide:
+//! prohibited line starts and ends, unsplit words and numbers, text inside
+//! the margins, CJK line pitch, items kept whole, headings kept with their
+//! first item.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use predeparture::document::Document;
+use predeparture::fonts::FontSet;
+use predeparture::layout::{forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize};
+use predeparture::model::Catalog;
+use predeparture::{Renderer, Request};
+
+const WIDTHS: [f32; 8] = [260.0, 300.0, 340.0, 400.0, 480.0, 595.3, 612.0, 720.0];
+
+fn cases() -> Vec<(Request, Layout, Document)> {
+    let r = Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap();
+    let mut out = Vec::new();
+    for checklist in ["student", "overseas-staff", "short-trip"] {
+        for langs in [
+            vec!["zh-CN", "en"],
+            vec!["en", "zh-CN"],
+            vec!["zh-CN"],
+            vec!["en"],
+        ] {
+            for width in WIDTHS {
+                let req = Request {
+                    checklist: checklist.into(),
+                    langs: langs.iter().map(|s| s.to_string()).collect(),
+                    roles: if checklist == "overseas-staff" {
+                        vec!["sensitive".into()]
+                    } else {
+                        vec![]
+                    },
+                    // Tall enough that no item is longer than a page.
+                    page: PageSize::Custom {
+                        width,
+                        height: (width * 1.414).max(480.0),
+                    },
+                    timestamp: Some(0),
+                };
+                let layout = r.layout(&req).unwrap();
+                let doc = r.document(&req).unwrap();
+                out.push((req, layout, doc));
+            }
+        }
+    }
+    out
+}
+
+fn lines(layout: &Layout) -> impl Iterator<Item = (usize, &Line)> {
+    layout.pages.iter().enumerate().flat_map(|(n, p)| {
+        p.items.iter().filter_map(move |i| match i {
+            Item::Line(l) => Some((n, l)),
+            _ => None,
+        })
+    })
+}
+
+/// The source text of every message, per language.
+fn sources(doc: &Document) -> BTreeMap<(String, usize), String> {
+    let mut texts = vec![&doc.title, &doc.audience, &doc.intro];
+    for s in &doc.sections {
+        texts.push(&s.heading);
+        texts.extend(s.items.iter().map(|i| &i.text));
+    }
+    let mut map = BTreeMap::new();
+    for t in texts {
+        for (lang, s) in t.text.iter().enumerate() {
+            map.insert((t.id.clone(), lang), s.clone());
+        }
+    }
+    map
+}
+
+#[test]
+fn no_line_starts_or_ends_with_a_prohibited_mark() {
+    for (req, layout, _) in cases() {
+        for (_, line) in lines(&layout) {
+            let text = line.text();
+            let first = text.chars().next().unwrap();
+            let last = text.chars().last().unwrap();
+            assert!(
+                !forbidden_at_start(first),
+                "{} {:?} {:?}: line starts with {first}: {text}",
+                req.checklist,
+                req.langs,
+                req.page
+            );
+            assert!(
+                !forbidden_at_end(last),
+                "{} {:?} {:?}: line ends with {last}: {text}",
+                req.checklist,
+                req.langs,
+                req.page
+            );
+        }
+    }
+}
+
+/// Latin words, numbers, phone numbers and web addresses of a text, as
+/// ranges of its non-space characters.
+fn tokens(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    let mut current: Option<(usize, String)> = None;
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || "+-./:%@_'’".contains(c);
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if is_token_char(c) {
+            current.get_or_insert((index, String::new())).1.push(c);
+        } else if let Some((start, tok)) = current.take() {
+            let tok = tok.trim_end_matches(['.', ':', '’', '\'']).to_string();
+            if tok.chars().any(|c| c.is_ascii_alphanumeric()) {
+                out.push((start, start + tok.chars().count(), tok));
+            }
+        }
+        if !c.is_whitespace() && c != '\u{A0}' {
+            index += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn words_numbers_and_addresses_are_never_split() {
+    for (req, layout, doc) in cases() {
+        let texts = sources(&doc);
+        // Group consecutive lines of one message and language into paragraphs.
+        let mut paragraphs: Vec<((String, usize), Vec<String>)> = Vec::new();
+        for (_, line) in lines(&layout) {
+            let key = (line.id.clone(), line.lang);
+            match paragraphs.last_mut() {
+                Some((k, ls)) if *k == key => ls.push(line.text()),
+                _ => paragraphs.push((key, vec![line.text()])),
+            }
+        }
+        let mut checked = BTreeSet::new();
+        for (key, ls) in paragraphs {
+            let Some(source) = texts.get(&key) else {
+                continue;
+            };
+            let squash = |s: &str| {
+                s.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '\u{A0}')
+                    .collect::<String>()
+            };
+            let joined: String = ls.iter().map(|l| squash(l)).collect();
+            assert!(
+                joined.starts_with(&squash(source)),
+                "{key:?}: text lost or reordered:\n{joined}\n{source}"
+            );
+            let mut cuts = Vec::new();
+            let mut at = 0;
+            for l in &ls[..ls.len() - 1] {
+                at += squash(l).chars().count();
+                cuts.push(at);
+            }
+            let chars: Vec<char> = squash(source).chars().collect();
+            for (start, end, tok) in tokens(source) {
+                for &cut in &cuts {
+                    if cut > start && cut < end {
+                        // A long hyphenated word (law-enforcement) may break after its hyphen.
+                        let after_hyphen = chars[cut - 1] == '-'
+                            && tok.len() > 8
+                            && !tok.chars().any(|c| c.is_ascii_digit());
+                        assert!(
+                            after_hyphen,
+                            "{} {:?} {:?}: `{tok}` split in {key:?}: {ls:?}",
+                            req.checklist, req.langs, req.page
+                        );
+                    }
+                }
+            }
+            checked.insert(key);
+        }
+        assert!(checked.len() > 20);
+    }
+}
+
+#[test]
+fn text_stays_inside_the_margins() {
+    for (req, layout, _) in cases() {
+        for (_, line) in lines(&layout) {
+            let width = layout.pages[0].width;
+            let left = line.runs[0].x;
+            assert!(
+                left >= 46.0 - 0.5 * line.size - 0.01,
+                "{:?}: {} starts at {left}",
+                req.page,
+                line.text()
+            );
+            assert!(
+                line.x + line.width <= width - 46.0 + 0.01,
+                "{:?}: {} ends at {}",
+                req.page,
+                line.text(),
+                line.x + line.width
+            );
+        }
+    }
+}
+
+#[test]
+fn line_pitch_suits_the_script() {
+    for (req, layout, _) in cases() {
+        let mut prev: Option<&Line> = None;
+        for (_, line) in lines(&layout) {
+            if let Some(p) = prev {
+                if p.id == line.id
+                    && p.lang == line.lang
+                    && line.baseline > p.baseline
+                    && line.x == p.x
+                {
+                    let pitch = (line.baseline - p.baseline) / line.size;
+                    let cjk = req.langs[line.lang].starts_with("zh");
+                    let range = if cjk { 1.5..=1.8 } else { 1.2..=1.5 };
+                    if !line.id.ends_with("-title") {
+                        assert!(
+                            range.contains(&pitch),
+                            "{:?} {}: pitch {pitch} em",
+                            req.langs,
+                            line.text()
+                        );
+                    }
+                }
+            }
+            prev = Some(line);
+        }
+    }
+}
+
+#[test]
+fn items_stay_whole_and_headings_keep_their_first_item() {
+    for (req, layout, doc) in cases() {
+        let mut pages_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for (page, line) in lines(&layout) {
+            pages_of.entry(line.id.as_str()).or_default().insert(page);
+        }
+        for section in &doc.sections {
+            for item in &section.items {
+                assert_eq!(
+                    pages_of[item.text.id.as_str()].len(),
+                    1,
+                    "{:?}: {} split across pages",
+                    req.page,
+                    item.text.id
+                );
+            }
+            let heading = pages_of[section.heading.id.as_str()].iter().next().unwrap();
+            let first = pages_of[section.items[0].text.id.as_str()]
+                .iter()
+                .next()
+                .unwrap();
+            assert_eq!(
+                heading, first,
+                "{:?}: heading {} ends a page",
+                req.page, section.heading.id
+            );
+        }
+        // Tick boxes: one per item.
+        let boxes = layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter(|i| matches!(i, Item::TickBox { .. }))
+            .count();
+        assert_eq!(
+            boxes,
+            doc.sections.iter().map(|s| s.items.len()).sum::<usize>()
+        );
+    }
+}
+
+#[test]
+fn shipped_numbers_are_only_the_sourced_ones() {
+    let allowed = [
+        "12308",
+        "+86-10-12308",
+        "+86-10-65612308",
+        "010-12308",
+        "12339",
+        "LS12308",
+    ];
+    for lang in ["en", "zh-CN"] {
+        for file in
+            std::fs::read_dir(format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        {
+            let path = file.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.contains("59913991"),
+                "{}: superseded 12308 backup number",
+                path.display()
+            );
+            for line in text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with("source-"))
+            {
+                let mut number = String::new();
+                for c in line.chars().chain(std::iter::once(' ')) {
+                    if c.is_ascii_digit()
+                        || (!number.is_empty() && (c == '-' || c == '+'))
+                        || (number.is_empty() && c == '+')
+                    {
+                        number.push(c);
+                    } else {
+                        let n = number.trim_end_matches('-');
+                        if n.chars().filter(|c| c.is_ascii_digit()).count() >= 5 {
+                            assert!(
+                                allowed.contains(&n),
+                                "{}: unsourced number {n} in: {line}",
+                                path.display()
+                            );
+                        }
+                        number.clear();
+                    }
+                }
+                assert!(
+                    !line.contains("+86-10-12339") && !line.contains("8610 12339"),
+                    "12339 has no international form: {line}"
+                );
+            }
+        }
+    }
+}
