@@ -10,7 +10,6 @@
 //! Bundles are built with Unicode isolation marks off: fonts have no glyphs
 //! for U+2068/U+2069 and they must never reach the PDF.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -326,16 +325,6 @@ fn find_definition(text: &str, id: &str) -> usize {
         pos += line.len();
     }
     offset
-}
-
-/// Formats `ids` in every locale of `locales`, failing on the first missing one.
-pub fn format_all(locales: &[&Locale], id: &str) -> Result<Vec<String>, L10nError> {
-    locales.iter().map(|l| l.format(id, None)).collect()
-}
-
-/// Messages keyed by id, for checks over a whole language.
-pub fn message_ids(locale: &Locale, ids: &[String]) -> BTreeMap<String, bool> {
-    ids.iter().map(|id| (id.clone(), locale.has(id))).collect()
 }
 
 #[cfg(test)]

@@ -57,8 +57,8 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     info.producer = info.creator.clone();
     let date = printpdf::OffsetDateTime::from_unix_timestamp(options.timestamp)
         .map_err(|e| PdfError::Writer(format!("timestamp {}: {e}", options.timestamp)))?;
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
 
     // Fixed resource names; the first six letters become the subset tag.

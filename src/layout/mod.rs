@@ -230,24 +230,31 @@ impl Role {
     }
 }
 
+/// Where a paragraph goes: its left edge, top and width.
+#[derive(Clone, Copy)]
+struct Frame {
+    x: f32,
+    y: f32,
+    width: f32,
+}
+
 struct Ctx<'a> {
     metrics: Vec<Metrics<'a>>,
     langs: &'a [LangFonts],
 }
 
 impl Ctx<'_> {
-    /// Sets one language's text (plus an optional glued reference) in a column
-    /// `width` wide at `x`, from `y` down; returns the lines and the height.
+    /// Sets one language's text (plus an optional glued reference) in the
+    /// column `at`; returns the lines and the height.
     fn paragraph(
         &self,
         text: &Text,
         lang: usize,
         role: Role,
         reference: Option<&Text>,
-        x: f32,
-        y: f32,
-        width: f32,
+        at: Frame,
     ) -> Result<(Vec<Item>, f32), FontError> {
+        let Frame { x, y, width } = at;
         let script = self.langs[lang].script;
         let (style, pitch) = role.style(script);
         let mut spans = vec![Span {
@@ -327,7 +334,8 @@ impl Ctx<'_> {
         for lang in 0..self.langs.len() {
             let (x, width) = columns[lang.min(columns.len() - 1)];
             let top = if side_by_side { 0.0 } else { y };
-            let (lines, h) = self.paragraph(text, lang, role, reference, x, top, width)?;
+            let (lines, h) =
+                self.paragraph(text, lang, role, reference, Frame { x, y: top, width })?;
             y += h;
             paragraphs.push((lines, top, h));
         }
@@ -461,8 +469,17 @@ pub fn layout(
                 id: source.entry.id.clone(),
                 text: vec![format!("{}.", source.number); doc.langs.len()],
             };
-            let (mut num, _) =
-                ctx.paragraph(&number, 0, Role::Small, None, d.margin_x, 0.0, d.indent)?;
+            let (mut num, _) = ctx.paragraph(
+                &number,
+                0,
+                Role::Small,
+                None,
+                Frame {
+                    x: d.margin_x,
+                    y: 0.0,
+                    width: d.indent,
+                },
+            )?;
             block.items.append(&mut num);
             if let Some(url) = &source.url {
                 let url_text = Text {
@@ -474,9 +491,11 @@ pub fn layout(
                     doc.langs.len() - 1,
                     Role::Small,
                     None,
-                    source_cols[0].0,
-                    block.height,
-                    content - d.indent,
+                    Frame {
+                        x: source_cols[0].0,
+                        y: block.height,
+                        width: content - d.indent,
+                    },
                 )?;
                 block.items.append(&mut lines);
                 block.height += h;
@@ -503,7 +522,17 @@ pub fn layout(
         });
         let mut x = d.margin_x;
         for lang in 0..options.langs.len() {
-            let (mut items, _) = ctx.paragraph(&label, lang, Role::Small, None, x, 0.0, content)?;
+            let (mut items, _) = ctx.paragraph(
+                &label,
+                lang,
+                Role::Small,
+                None,
+                Frame {
+                    x,
+                    y: 0.0,
+                    width: content,
+                },
+            )?;
             for item in &mut items {
                 let dy = match item {
                     Item::Line(line) => page_height - d.footer_baseline - line.baseline,
