@@ -32,8 +32,8 @@ pub struct Document {
     pub title: Text,
     /// Who the document is for.
     pub audience: Text,
-    /// Descriptions of the roles selected, if any.
-    pub roles: Vec<Text>,
+    /// The line naming the roles selected (`--role`), if any.
+    pub edition: Option<Text>,
     /// Opening paragraph.
     pub intro: Text,
     /// Sections in print order (items not selected by role left out).
@@ -191,16 +191,41 @@ pub fn compose(
         langs: locales.iter().map(|l| l.tag.clone()).collect(),
         title: text(locales, message_id(&[c, "title"]), None)?,
         audience: text(locales, message_id(&[c, "audience"]), None)?,
-        roles: roles
-            .iter()
-            .map(|r| text(locales, message_id(&[c, "role", r]), None))
-            .collect::<Result<_, _>>()?,
+        edition: edition(locales, c, roles)?,
         intro: text(locales, message_id(&[c, "intro"]), None)?,
         sections,
         sources_heading: text(locales, "ui-sources".into(), None)?,
         sources,
         as_of,
     })
+}
+
+/// "This edition includes items for: …", naming the selected roles.
+fn edition(
+    locales: &[&Locale],
+    checklist: &str,
+    roles: &[String],
+) -> Result<Option<Text>, L10nError> {
+    if roles.is_empty() {
+        return Ok(None);
+    }
+    let mut texts = Vec::new();
+    for locale in locales {
+        let names = roles
+            .iter()
+            .map(|r| locale.format(&message_id(&[checklist, "role", r]), None))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut args = FluentArgs::new();
+        args.set(
+            "roles",
+            names.join(&locale.format("ui-list-separator", None)?),
+        );
+        texts.push(locale.format("ui-edition", Some(&args))?);
+    }
+    Ok(Some(Text {
+        id: "ui-edition".into(),
+        text: texts,
+    }))
 }
 
 /// The footer of page `page` of `total`, in every language.

@@ -30,3 +30,7 @@ ui-source-ref = [{ $refs }]
 ui-source-entry = { $title }, { $date }.
 ui-source-entry-undated = { $title } (publication date not confirmed).
 ui-as-of = Information as of { $date }. Check the sources for changes before you travel.
+
+# The line under the title when --role selects extra items; $roles lists them.
+ui-edition = This edition includes the items for: { $roles }
+ui-list-separator = {"; "}

@@ -17,3 +17,7 @@ ui-source-ref = [{ $refs }]
 ui-source-entry = { $title }，{ $date }。
 ui-source-entry-undated = { $title }（发布日期未经核实）。
 ui-as-of = 本清单信息截至{ $date }。出行前请按所列来源核对是否有更新。
+
+# 使用 --role 选入专项条目时，标题下的说明；$roles 为所选角色。
+ui-edition = 本版包含以下人员的专项提示：{ $roles }
+ui-list-separator = ；

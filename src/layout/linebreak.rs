@@ -124,6 +124,15 @@ pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Br
     for (byte, op) in linebreaks(&text) {
         allowed[char_at[byte]] = Some(op == BreakOpportunity::Mandatory);
     }
+    for i in 1..glyphs.len() {
+        let prev = glyphs[i - 1].ch;
+        if spans[glyphs[i].span].url
+            && glyphs[i].span == glyphs[i - 1].span
+            && matches!(prev, '/' | '.' | '-' | '_')
+        {
+            allowed[i].get_or_insert(false);
+        }
+    }
     if script.is_cjk() {
         for i in 1..glyphs.len() {
             let (prev, next) = (glyphs[i - 1].ch, glyphs[i].ch);
@@ -146,14 +155,13 @@ pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Br
             continue;
         }
         let (prev, next) = (glyphs[i - 1].ch, glyphs[i].ch);
-        let glued = glyphs[i].span != glyphs[i - 1].span && spans[glyphs[i].span].glue;
+        let glued = spans[glyphs[i].span].glue;
+        // In Latin text a Chinese name stays whole, like a word.
+        let cjk_word = script == Script::Latin && is_cjkish(prev) && is_cjkish(next);
         let split_pair = prev == next && matches!(prev, '—' | '…');
-        if glued
-            || split_pair
-            || forbidden_at_start(next)
-            || forbidden_at_end(prev)
-            || short_hyphenated(glyphs, i)
-        {
+        let url_break = spans[glyphs[i].span].url && matches!(prev, '/' | '.' | '-' | '_');
+        let prohibited = !url_break && (forbidden_at_start(next) || forbidden_at_end(prev));
+        if glued || cjk_word || split_pair || prohibited || short_hyphenated(glyphs, i) {
             continue;
         }
         breaks.push(Break {
@@ -301,6 +309,7 @@ mod tests {
                 gray: 0.0,
             },
             glue: false,
+            url: false,
         }];
         let glyphs = measure(&spans, &lang, &metrics, "t").unwrap();
         let breaks = opportunities(&glyphs, &spans, script);

@@ -64,8 +64,10 @@ pub struct Span<'a> {
     pub text: &'a str,
     /// How it is set.
     pub style: Style,
-    /// No line break may fall just before this span.
+    /// Attached to the text before it: no line break before or inside it.
     pub glue: bool,
+    /// A web address: lines may also break after `/`, `.` and `-` in it.
+    pub url: bool,
 }
 
 /// One measured character.
@@ -92,9 +94,10 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
-/// Letters and digits that take a gap next to Han.
+/// Letters, digits and the signs that go with numbers: they take a gap next to Han.
 fn is_latin_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '$' | '%' | '&' | '@')
         || matches!(c, '\u{C0}'..='\u{24F}' if c.is_alphabetic())
         || matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{4FF}')
 }
@@ -249,6 +252,7 @@ mod tests {
                 text: "拨打12308，“Wi-Fi”",
                 style: BODY,
                 glue: false,
+                url: false,
             }],
             &lang,
             &metrics,
@@ -282,6 +286,7 @@ mod tests {
                 text: "“friendly” 中国领事",
                 style: BODY,
                 glue: false,
+                url: false,
             }],
             &en,
             &metrics,
@@ -302,6 +307,7 @@ mod tests {
                 text: "a\u{2610}",
                 style: BODY,
                 glue: false,
+                url: false,
             }],
             &zh(&fonts),
             &metrics,

@@ -21,6 +21,7 @@ use crate::document::{Document, Text};
 use crate::fonts::{FaceId, FontError, FontSet, Metrics, Weight};
 use crate::l10n::Script;
 use linebreak::{fill, opportunities};
+use measure::is_closing_punct;
 use measure::{measure, Span};
 use paginate::{paginate, Area, Block};
 
@@ -182,6 +183,8 @@ struct Design {
     footer_baseline: f32,
     gutter: f32,
     indent: f32,
+    /// Widest measure of a single column of text.
+    single_measure: f32,
 }
 
 const DESIGN: Design = Design {
@@ -191,7 +194,11 @@ const DESIGN: Design = Design {
     footer_baseline: 30.0,
     gutter: 16.0,
     indent: 16.0,
+    single_measure: 440.0,
 };
+
+/// The one grey of secondary text (subtitles, references, sources, footers).
+const GRAY: f32 = 0.3;
 
 /// Text roles and their styles per script.
 #[derive(Clone, Copy)]
@@ -202,29 +209,30 @@ enum Role {
     Heading,
     Small,
     Reference,
+    Url,
 }
 
 impl Role {
     fn style(self, script: Script) -> (Style, f32) {
         let cjk = script.is_cjk();
         let (size, weight, gray) = match (self, cjk) {
-            (Role::Title, true) => (19.0, Weight::Bold, 0.0),
-            (Role::Title, false) => (17.0, Weight::Bold, 0.0),
-            (Role::Subtitle, _) => (9.5, Weight::Regular, 0.3),
+            (Role::Title, true) => (18.0, Weight::Bold, 0.0),
+            (Role::Title, false) => (15.5, Weight::Bold, 0.0),
+            (Role::Subtitle, _) => (9.5, Weight::Regular, GRAY),
             (Role::Body, true) => (10.0, Weight::Regular, 0.0),
             (Role::Body, false) => (9.2, Weight::Regular, 0.0),
             (Role::Heading, true) => (12.5, Weight::Bold, 0.0),
             (Role::Heading, false) => (11.5, Weight::Bold, 0.0),
-            (Role::Small, true) => (7.6, Weight::Regular, 0.25),
-            (Role::Small, false) => (7.3, Weight::Regular, 0.25),
-            (Role::Reference, _) => (7.0, Weight::Regular, 0.35),
+            (Role::Small, true) => (8.0, Weight::Regular, GRAY),
+            (Role::Small | Role::Url, _) => (7.8, Weight::Regular, GRAY),
+            (Role::Reference, _) => (7.0, Weight::Regular, GRAY),
         };
         // Line pitch in ems: CJK text needs more room than Latin.
         let pitch = match (self, cjk) {
             (Role::Title, true) => 1.4,
             (Role::Title, false) => 1.2,
-            (_, true) => 1.65,
-            (_, false) => 1.38,
+            (_, true) => 1.6,
+            (_, false) => 1.36,
         };
         (Style { size, weight, gray }, pitch)
     }
@@ -257,23 +265,69 @@ impl Ctx<'_> {
         let Frame { x, y, width } = at;
         let script = self.langs[lang].script;
         let (style, pitch) = role.style(script);
+        let body = &text.text[lang];
         let mut spans = vec![Span {
-            text: &text.text[lang],
+            text: body,
             style,
             glue: false,
+            url: matches!(role, Role::Url),
         }];
         let ref_text;
         if let Some(r) = reference {
-            ref_text = format!("\u{A0}{}", r.text[lang]);
+            // A full-width stop already leaves room before the reference.
+            let ends_with_mark = body
+                .chars()
+                .last()
+                .is_some_and(|c| script.is_cjk() && is_closing_punct(c));
+            ref_text = format!(
+                "{}{}",
+                if ends_with_mark { "" } else { "\u{A0}" },
+                r.text[lang]
+            );
             spans.push(Span {
                 text: &ref_text,
                 style: Role::Reference.style(script).0,
                 glue: true,
+                url: false,
             });
         }
         let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
         let breaks = opportunities(&glyphs, &spans, script);
-        let lines = fill(&glyphs, &breaks, width, script);
+        let mut lines = fill(&glyphs, &breaks, width, script);
+        if matches!(role, Role::Title) && lines.len() > 1 {
+            // Balance a title's lines: the narrowest measure that needs no more lines.
+            let (mut lo, mut hi) = (width / 2.0, width);
+            for _ in 0..12 {
+                let mid = (lo + hi) / 2.0;
+                if fill(&glyphs, &breaks, mid, script).len() <= lines.len() {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            lines = fill(&glyphs, &breaks, hi, script);
+        } else if script.is_cjk() && lines.len() > 1 {
+            // Avoid an orphan: a last line with a single Han character.
+            let han_on_last = |ls: &[linebreak::LineSpan]| {
+                let last = ls.last().expect("not empty");
+                glyphs[last.range.clone()]
+                    .iter()
+                    .filter(|g| g.span == 0 && measure::is_han(g.ch))
+                    .count()
+            };
+            if han_on_last(&lines) < 2 {
+                for k in 1..=6 {
+                    let narrower = fill(&glyphs, &breaks, width - k as f32 * style.size, script);
+                    if narrower.len() > lines.len() {
+                        break;
+                    }
+                    if han_on_last(&narrower) >= 2 {
+                        lines = narrower;
+                        break;
+                    }
+                }
+            }
+        }
         let line_height = pitch * style.size;
         let mut items = Vec::new();
         for (n, span) in lines.iter().enumerate() {
@@ -378,42 +432,41 @@ pub fn layout(
     let content = page_width - 2.0 * d.margin_x;
     // Side by side only where each column still holds a comfortable line.
     let two_columns = options.langs.len() > 1 && content >= 400.0;
-    let columns = |indent: f32| -> Vec<(f32, f32)> {
-        let left = d.margin_x + indent;
-        let width = content - indent;
-        if two_columns {
-            let col = (width - d.gutter) / 2.0;
-            vec![(left, col), (left + col + d.gutter, col)]
-        } else {
-            vec![(left, width)]
-        }
+    // One column of text is kept to a readable measure.
+    let (margin_x, content) = if two_columns || content <= d.single_measure {
+        (d.margin_x, content)
+    } else {
+        ((page_width - d.single_measure) / 2.0, d.single_measure)
     };
-    let full = columns(0.0);
-    let item_cols = columns(d.indent);
+    let full: Vec<(f32, f32)> = if two_columns {
+        let col = (content - d.gutter) / 2.0;
+        vec![(margin_x, col), (margin_x + col + d.gutter, col)]
+    } else {
+        vec![(margin_x, content)]
+    };
+    // Items: the tick box takes the indent of the first column only.
+    let mut item_cols = full.clone();
+    item_cols[0] = (margin_x + d.indent, full[0].1 - d.indent);
     let mut blocks = Vec::new();
-    let simple = |text: &Text,
-                  role: Role,
-                  cols: &[(f32, f32)],
-                  space_before: f32,
-                  keep: bool|
-     -> Result<Block, FontError> {
-        let (items, height) = ctx.multilingual(text, role, None, cols)?;
-        Ok(Block {
-            height,
-            space_before,
-            keep_with_next: keep,
-            items,
-        })
-    };
+    let simple =
+        |text: &Text, role: Role, space_before: f32, keep: bool| -> Result<Block, FontError> {
+            let (items, height) = ctx.multilingual(text, role, None, &full)?;
+            Ok(Block {
+                height,
+                space_before,
+                keep_with_next: keep,
+                items,
+            })
+        };
 
-    blocks.push(simple(&doc.title, Role::Title, &full, 0.0, true)?);
-    blocks.push(simple(&doc.audience, Role::Subtitle, &full, 4.0, true)?);
-    for role in &doc.roles {
-        blocks.push(simple(role, Role::Subtitle, &full, 0.0, true)?);
+    blocks.push(simple(&doc.title, Role::Title, 0.0, true)?);
+    blocks.push(simple(&doc.audience, Role::Subtitle, 4.0, true)?);
+    if let Some(edition) = &doc.edition {
+        blocks.push(simple(edition, Role::Subtitle, 1.0, true)?);
     }
-    let mut intro = simple(&doc.intro, Role::Body, &full, 8.0, false)?;
+    let mut intro = simple(&doc.intro, Role::Body, 8.0, false)?;
     intro.items.push(Item::Rule {
-        x: d.margin_x,
+        x: margin_x,
         y: intro.height + 6.0,
         width: content,
         thickness: 0.8,
@@ -422,9 +475,9 @@ pub fn layout(
     blocks.push(intro);
 
     for section in &doc.sections {
-        let mut heading = simple(&section.heading, Role::Heading, &full, 12.0, true)?;
+        let mut heading = simple(&section.heading, Role::Heading, 10.0, true)?;
         heading.items.push(Item::Rule {
-            x: d.margin_x,
+            x: margin_x,
             y: heading.height + 1.0,
             width: content,
             thickness: 0.4,
@@ -434,74 +487,97 @@ pub fn layout(
         for item in &section.items {
             let (mut items, height) =
                 ctx.multilingual(&item.text, Role::Body, Some(&item.reference), &item_cols)?;
-            // The box sits on the first line's baseline, as tall as a capital.
+            // The box stands on the first line's baseline, about as tall as a capital,
+            // its stroke flush with the margin.
             let (style, pitch) = Role::Body.style(options.langs[0].script);
             let size = 0.78 * style.size;
             let baseline = (pitch * style.size - style.size) / 2.0 + 0.88 * style.size;
             items.push(Item::TickBox {
-                x: d.margin_x + 1.0,
+                x: margin_x + 0.35,
                 y: baseline - size + 0.5,
                 size,
             });
             blocks.push(Block {
                 height,
-                space_before: 2.5,
+                space_before: 2.0,
                 keep_with_next: false,
                 items,
             });
         }
     }
 
-    if !doc.sources.is_empty() {
-        blocks.push(simple(
-            &doc.sources_heading,
-            Role::Heading,
-            &full,
-            14.0,
-            true,
-        )?);
-        // The date the content was checked introduces the list it was checked against.
-        blocks.push(simple(&doc.as_of, Role::Small, &full, 1.0, true)?);
-        let source_cols = columns(d.indent);
-        for source in &doc.sources {
-            let mut block = simple(&source.entry, Role::Small, &source_cols, 1.0, false)?;
+    blocks.push(simple(&doc.sources_heading, Role::Heading, 14.0, true)?);
+    // The date the content was checked introduces the list it was checked against.
+    blocks.push(simple(&doc.as_of, Role::Small, 1.0, true)?);
+    let number_width = 14.0;
+    for (n, source) in doc.sources.iter().enumerate() {
+        // Each column: the number, then the entry and its address beside it.
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        let stacked = full.len() == 1;
+        let mut y = 0.0;
+        for lang in 0..options.langs.len() {
+            let (x, width) = full[lang.min(full.len() - 1)];
+            let top = if stacked { y } else { 0.0 };
             let number = Text {
                 id: source.entry.id.clone(),
                 text: vec![format!("{}.", source.number); doc.langs.len()],
             };
-            let (mut num, _) = ctx.paragraph(
-                &number,
-                0,
+            let frame = |y: f32, w: f32| Frame {
+                x: x + number_width,
+                y,
+                width: w,
+            };
+            let (mut lines, mut h) = ctx.paragraph(
+                &source.entry,
+                lang,
                 Role::Small,
                 None,
-                Frame {
-                    x: d.margin_x,
-                    y: 0.0,
-                    width: d.indent,
-                },
+                frame(top, width - number_width),
             )?;
-            block.items.append(&mut num);
+            if !stacked || lang == 0 {
+                items.extend(
+                    ctx.paragraph(
+                        &number,
+                        lang,
+                        Role::Small,
+                        None,
+                        Frame {
+                            x,
+                            y: top,
+                            width: number_width,
+                        },
+                    )?
+                    .0,
+                );
+            }
             if let Some(url) = &source.url {
                 let url_text = Text {
                     id: source.entry.id.clone(),
                     text: vec![url.clone(); doc.langs.len()],
                 };
-                let (mut lines, h) = ctx.paragraph(
+                let (mut more, extra) = ctx.paragraph(
                     &url_text,
-                    doc.langs.len() - 1,
-                    Role::Small,
+                    lang,
+                    Role::Url,
                     None,
-                    Frame {
-                        x: source_cols[0].0,
-                        y: block.height,
-                        width: content - d.indent,
-                    },
+                    frame(top + h, width - number_width),
                 )?;
-                block.items.append(&mut lines);
-                block.height += h;
+                lines.append(&mut more);
+                h += extra;
             }
-            blocks.push(block);
+            items.append(&mut lines);
+            y += h;
+            height = height.max(top + h);
         }
+        // The last two entries share a page, so none stands alone.
+        let keep = n + 2 == doc.sources.len();
+        blocks.push(Block {
+            height,
+            space_before: 1.5,
+            keep_with_next: keep,
+            items,
+        });
     }
 
     let area = Area {
@@ -515,12 +591,12 @@ pub fn layout(
     for (n, page) in pages.iter_mut().enumerate() {
         let label = footer(n + 1, total);
         page.items.push(Item::Rule {
-            x: d.margin_x,
+            x: margin_x,
             y: page_height - d.footer_baseline - 12.0,
             width: content,
             thickness: 0.4,
         });
-        let mut x = d.margin_x;
+        let mut x = margin_x;
         for lang in 0..options.langs.len() {
             let (mut items, _) = ctx.paragraph(
                 &label,
