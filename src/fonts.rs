@@ -85,6 +85,11 @@ impl Face {
         &self.data
     }
 
+    /// Whether [`Face::parsed`] has already run.
+    pub fn is_parsed(&self) -> bool {
+        self.parsed.get().is_some()
+    }
+
     /// The face as printpdf parses it, parsed on first use.
     pub fn parsed(&self) -> Result<&printpdf::ParsedFont, FontError> {
         self.parsed

@@ -135,7 +135,25 @@ impl Renderer {
         let checklist = self.catalog.checklist(&request.checklist)?;
         let doc = self.document(request)?;
         let locales = self.locales(request)?;
-        let layout = self.layout_document(&doc, &locales, request.page)?;
+        // The PDF stage needs printpdf's parse of every face, which is the slow
+        // part of a first render: run it on other threads while layout works.
+        let mut faces = std::collections::BTreeSet::new();
+        for locale in &locales {
+            for family in &locale.settings.fonts {
+                for weight in [fonts::Weight::Regular, fonts::Weight::Bold] {
+                    faces.extend(self.fonts.family(family, weight, &locale.tag).ok());
+                }
+            }
+        }
+        let layout = std::thread::scope(|scope| {
+            for &id in &faces {
+                let face = self.fonts.face(id);
+                if !face.is_parsed() {
+                    scope.spawn(move || face.parsed().map(|_| ()));
+                }
+            }
+            self.layout_document(&doc, &locales, request.page)
+        })?;
         let timestamp = request
             .timestamp
             .unwrap_or(checklist.as_of.days_since_epoch() * 86_400);

@@ -306,22 +306,24 @@ impl Ctx<'_> {
                 }
             }
             lines = fill(&glyphs, &breaks, hi, script);
-        } else if script.is_cjk() && lines.len() > 1 {
-            // Avoid an orphan: a last line with a single Han character.
-            let han_on_last = |ls: &[linebreak::LineSpan]| {
+        } else if lines.len() > 1 {
+            // Avoid an orphan: a last line with a single Han character, or a single word.
+            let enough = |ls: &[linebreak::LineSpan]| {
                 let last = ls.last().expect("not empty");
-                glyphs[last.range.clone()]
-                    .iter()
-                    .filter(|g| g.span == 0 && measure::is_han(g.ch))
-                    .count()
+                let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
+                if script.is_cjk() {
+                    own.filter(|g| measure::is_han(g.ch)).count() >= 2
+                } else {
+                    own.filter(|g| g.ch == ' ').count() >= 1
+                }
             };
-            if han_on_last(&lines) < 2 {
+            if !enough(&lines) {
                 for k in 1..=6 {
                     let narrower = fill(&glyphs, &breaks, width - k as f32 * style.size, script);
                     if narrower.len() > lines.len() {
                         break;
                     }
-                    if han_on_last(&narrower) >= 2 {
+                    if enough(&narrower) {
                         lines = narrower;
                         break;
                     }
