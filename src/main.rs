@@ -145,6 +145,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .prefix(".predeparture-")
         .suffix(".tmp")
         .tempfile_in(dir)
+        // Name the target, not the temporary file.
+        .map_err(|e| e.raw_os_error().map_or(e, std::io::Error::from_raw_os_error))
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
