@@ -141,12 +141,19 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!(
+            "cannot write {}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".predeparture-")
         .suffix(".tmp")
         .tempfile_in(dir)
         // Name the target, not the temporary file.
-        .map_err(|e| e.raw_os_error().map_or(e, std::io::Error::from_raw_os_error))
+        .map_err(|e| std::io::Error::from(e.kind()))
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
