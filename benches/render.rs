@@ -69,6 +69,8 @@ fn main() {
         langs: vec!["zh-CN".into(), "en".into()],
         roles: vec![],
         page: PageSize::A4,
+        profile: predeparture::layout::Profile::Handout,
+        packet: None,
         timestamp: Some(0),
     };
     let first = Instant::now();

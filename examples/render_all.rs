@@ -25,6 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 langs: langs.iter().map(|l| l.to_string()).collect(),
                 roles: renderer.catalog().checklists[&id].roles.clone(),
                 page: PageSize::A4,
+                profile: predeparture::layout::Profile::Handout,
+                packet: None,
                 timestamp: None,
             };
             let path = out.join(format!("{id}-{}.pdf", langs.join("-")));

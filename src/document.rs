@@ -9,8 +9,43 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::FluentArgs;
 
-use crate::l10n::{L10nError, Locale};
-use crate::model::{message_id, Catalog, Checklist};
+use crate::l10n::{strip_controls, L10nError, Locale};
+use crate::model::{message_id, Catalog, Checklist, Date, ModelError, Org};
+
+/// An error while composing the document.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    /// A translation is missing or broken.
+    #[error(transparent)]
+    L10n(#[from] L10nError),
+    /// The organisation file lacks a text.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// What goes into the document besides the checklist.
+#[derive(Debug, Clone, Default)]
+pub struct Extras<'a> {
+    /// Add the cut-out wallet card.
+    pub card: bool,
+    /// Make an onboarding packet for an organisation.
+    pub packet: Option<PacketInput<'a>>,
+}
+
+/// The facts of an onboarding packet.
+#[derive(Debug, Clone)]
+pub struct PacketInput<'a> {
+    /// The organisation.
+    pub org: &'a Org,
+    /// The employee's name.
+    pub name: Option<String>,
+    /// Where they are going.
+    pub destination: Option<String>,
+    /// When they leave.
+    pub departure: Option<Date>,
+    /// The date of the document.
+    pub date: Date,
+}
 
 /// A text in every language of the document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -44,6 +79,46 @@ pub struct Document {
     pub sources: Vec<Source>,
     /// The "as of" line.
     pub as_of: Text,
+    /// The cut-out wallet card, for printed handouts.
+    pub card: Option<Card>,
+    /// Cover, organisation contacts and acknowledgement, for packets.
+    pub packet: Option<Packet>,
+}
+
+/// The cut-out wallet card.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Card {
+    /// Its heading.
+    pub title: Text,
+    /// Its rows, each with its source reference.
+    pub rows: Vec<Item>,
+    /// The instruction printed above the cut line.
+    pub cut: Text,
+}
+
+/// The parts of an onboarding packet besides the checklist.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Packet {
+    /// The organisation's name.
+    pub org: Text,
+    /// The packet's kind, printed on the cover above the checklist title.
+    pub kind: Text,
+    /// Cover lines: employee, destination, departure, date.
+    pub cover: Vec<Text>,
+    /// Heading of the organisation's contacts.
+    pub contacts_heading: Text,
+    /// One line per contact.
+    pub contacts: Vec<Text>,
+    /// Heading of the acknowledgement page.
+    pub ack_heading: Text,
+    /// What the employee confirms.
+    pub ack_statement: Text,
+    /// Labels of the lines to fill in: printed name, signature, date.
+    pub ack_fields: Vec<Text>,
+    /// The employee's name, printed on the name line when known.
+    pub name: Option<String>,
+    /// The logo file, if any.
+    pub logo: Option<std::path::PathBuf>,
 }
 
 /// A section of the document.
@@ -60,8 +135,9 @@ pub struct Section {
 pub struct Item {
     /// What to do.
     pub text: Text,
-    /// The source reference printed after the text, e.g. `[1, 3]`.
-    pub reference: Text,
+    /// The source reference printed after the text, e.g. `[1, 3]`; none
+    /// for the organisation's own items.
+    pub reference: Option<Text>,
     /// Numbers (1-based) of the sources cited.
     pub sources: Vec<usize>,
 }
@@ -87,13 +163,52 @@ fn text(locales: &[&Locale], id: String, args: Option<&FluentArgs>) -> Result<Te
     Ok(Text { id, text })
 }
 
-/// Localises `checklist` into `locales`, keeping the items that apply to `roles`.
+/// Numbers sources in order of first citation.
+#[derive(Default)]
+struct Citations<'a> {
+    numbers: BTreeMap<&'a str, usize>,
+    order: Vec<&'a str>,
+}
+
+impl<'a> Citations<'a> {
+    /// The reference text (`[1, 3]`) for `ids`, numbering new ones.
+    fn cite(
+        &mut self,
+        ids: &'a [String],
+        locales: &[&Locale],
+    ) -> Result<(Text, Vec<usize>), L10nError> {
+        let mut refs: Vec<usize> = ids
+            .iter()
+            .map(|s| {
+                *self.numbers.entry(s.as_str()).or_insert_with(|| {
+                    self.order.push(s.as_str());
+                    self.order.len()
+                })
+            })
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        let mut args = FluentArgs::new();
+        args.set(
+            "refs",
+            refs.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        Ok((text(locales, "ui-source-ref".into(), Some(&args))?, refs))
+    }
+}
+
+/// Localises `checklist` into `locales`, keeping the items that apply to
+/// `roles`, with the card and packet parts `extras` asks for.
 pub fn compose(
     catalog: &Catalog,
     checklist: &Checklist,
     locales: &[&Locale],
     roles: &[String],
-) -> Result<Document, L10nError> {
+    extras: &Extras,
+) -> Result<Document, ComposeError> {
     let c = checklist.id.as_str();
     // Every message must exist in every language, also those of items not selected.
     for locale in locales {
@@ -105,39 +220,20 @@ pub fn compose(
             return Err(L10nError::MissingMessage {
                 dir: locale.dir.clone(),
                 id,
-            });
+            }
+            .into());
         }
     }
-    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
+    let mut citations = Citations::default();
     let mut sections = Vec::new();
     for section in &checklist.sections {
         let mut items = Vec::new();
         for item in section.items.iter().filter(|i| i.applies_to(roles)) {
-            let mut refs: Vec<usize> = item
-                .sources
-                .iter()
-                .map(|s| {
-                    *numbers.entry(s.as_str()).or_insert_with(|| {
-                        order.push(s.as_str());
-                        order.len()
-                    })
-                })
-                .collect();
-            refs.sort_unstable();
-            refs.dedup();
-            let mut args = FluentArgs::new();
-            args.set(
-                "refs",
-                refs.iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            let (reference, sources) = citations.cite(&item.sources, locales)?;
             items.push(Item {
                 text: text(locales, message_id(&[c, &section.id, &item.id]), None)?,
-                reference: text(locales, "ui-source-ref".into(), Some(&args))?,
-                sources: refs,
+                reference: Some(reference),
+                sources,
             });
         }
         if !items.is_empty() {
@@ -147,8 +243,34 @@ pub fn compose(
             });
         }
     }
+    let packet = match &extras.packet {
+        Some(input) => {
+            let (section, packet) = packet(input, locales, checklist)?;
+            sections.extend(section);
+            Some(packet)
+        }
+        None => None,
+    };
+    let card = if extras.card && !catalog.card.is_empty() {
+        let mut rows = Vec::new();
+        for row in &catalog.card {
+            let (reference, sources) = citations.cite(&row.sources, locales)?;
+            rows.push(Item {
+                text: text(locales, message_id(&["card", &row.id]), None)?,
+                reference: Some(reference),
+                sources,
+            });
+        }
+        Some(Card {
+            title: text(locales, "card-title".into(), None)?,
+            rows,
+            cut: text(locales, "card-cut".into(), None)?,
+        })
+    } else {
+        None
+    };
     let mut sources = Vec::new();
-    for (i, id) in order.iter().enumerate() {
+    for (i, id) in citations.order.iter().enumerate() {
         let source = &catalog.sources[*id];
         let title_id = message_id(&["source", id]);
         let mut entries = Vec::new();
@@ -174,18 +296,7 @@ pub fn compose(
             url: source.url.clone(),
         });
     }
-    let as_of = {
-        let mut texts = Vec::new();
-        for locale in locales {
-            let mut args = FluentArgs::new();
-            args.set("date", locale.format_day(checklist.as_of)?);
-            texts.push(locale.format("ui-as-of", Some(&args))?);
-        }
-        Text {
-            id: "ui-as-of".into(),
-            text: texts,
-        }
-    };
+    let as_of = with_date(locales, "ui-as-of", "date", checklist.as_of)?;
     Ok(Document {
         checklist: c.to_string(),
         langs: locales.iter().map(|l| l.tag.clone()).collect(),
@@ -197,7 +308,171 @@ pub fn compose(
         sources_heading: text(locales, "ui-sources".into(), None)?,
         sources,
         as_of,
+        card,
+        packet,
     })
+}
+
+/// Message `id` with the date `date` formatted per language as `$name`.
+fn with_date(locales: &[&Locale], id: &str, name: &str, date: Date) -> Result<Text, L10nError> {
+    let mut texts = Vec::new();
+    for locale in locales {
+        let mut args = FluentArgs::new();
+        args.set(name, locale.format_day(date)?);
+        texts.push(locale.format(id, Some(&args))?);
+    }
+    Ok(Text {
+        id: id.into(),
+        text: texts,
+    })
+}
+
+/// Message `id` formatted per language with `args(lang_tag)`.
+fn per_lang(
+    locales: &[&Locale],
+    id: &str,
+    mut args: impl FnMut(&Locale) -> Result<FluentArgs<'static>, ComposeError>,
+) -> Result<Text, ComposeError> {
+    let mut texts = Vec::new();
+    for locale in locales {
+        texts.push(locale.format(id, Some(&args(locale)?))?);
+    }
+    Ok(Text {
+        id: id.into(),
+        text: texts,
+    })
+}
+
+/// A blank to write in, for facts the packet was not given.
+const BLANK: &str = "________________";
+
+/// The organisation's section and the packet's own pages.
+fn packet(
+    input: &PacketInput,
+    locales: &[&Locale],
+    checklist: &Checklist,
+) -> Result<(Option<Section>, Packet), ComposeError> {
+    let org = input.org;
+    let org_name =
+        |l: &Locale| -> Result<String, ComposeError> { Ok(org.name.get(&l.tag)?.to_string()) };
+    let with_org = |l: &Locale| -> Result<FluentArgs<'static>, ComposeError> {
+        let mut args = FluentArgs::new();
+        args.set("org", org_name(l)?);
+        Ok(args)
+    };
+    let name = input
+        .name
+        .as_deref()
+        .map(|n| strip_controls(n).trim().to_string())
+        .filter(|n| !n.is_empty());
+    let destination = input
+        .destination
+        .as_deref()
+        .map(|d| strip_controls(d).trim().to_string())
+        .filter(|d| !d.is_empty());
+    let mut items = Vec::new();
+    for item in &org.items {
+        let mut texts = Vec::new();
+        for locale in locales {
+            texts.push(item.text.get(&locale.tag)?.to_string());
+        }
+        items.push(Item {
+            text: Text {
+                id: format!("org-item-{}", item.id),
+                text: texts,
+            },
+            reference: None,
+            sources: Vec::new(),
+        });
+    }
+    let section = if items.is_empty() {
+        None
+    } else {
+        Some(Section {
+            heading: per_lang(locales, "ui-org-items", with_org)?,
+            items,
+        })
+    };
+
+    let mut cover = Vec::new();
+    cover.push(per_lang(locales, "ui-cover-employee", |_| {
+        let mut args = FluentArgs::new();
+        args.set("name", name.clone().unwrap_or_else(|| BLANK.into()));
+        Ok(args)
+    })?);
+    cover.push(per_lang(locales, "ui-cover-destination", |_| {
+        let mut args = FluentArgs::new();
+        args.set(
+            "destination",
+            destination.clone().unwrap_or_else(|| BLANK.into()),
+        );
+        Ok(args)
+    })?);
+    cover.push(per_lang(locales, "ui-cover-departure", |l| {
+        let mut args = FluentArgs::new();
+        args.set(
+            "date",
+            match input.departure {
+                Some(d) => l.format_day(d)?,
+                None => BLANK.into(),
+            },
+        );
+        Ok(args)
+    })?);
+    cover.push(per_lang(locales, "ui-cover-date", |l| {
+        let mut args = FluentArgs::new();
+        args.set("date", l.format_day(input.date)?);
+        Ok(args)
+    })?);
+
+    let mut contacts = Vec::new();
+    for (n, contact) in org.security_officer.iter().chain(&org.contacts).enumerate() {
+        let id = if n == 0 && org.security_officer.is_some() {
+            "ui-contact-officer"
+        } else {
+            "ui-contact"
+        };
+        contacts.push(per_lang(locales, id, |l| {
+            let mut args = FluentArgs::new();
+            args.set("name", contact.name.get(&l.tag)?.to_string());
+            let details: Vec<&str> = contact
+                .phone
+                .iter()
+                .chain(&contact.email)
+                .map(String::as_str)
+                .collect();
+            args.set(
+                "details",
+                details.join(&l.format("ui-list-separator", None)?),
+            );
+            Ok(args)
+        })?);
+    }
+    let ack_statement = per_lang(locales, "ui-ack-statement", |l| {
+        let mut args = with_org(l)?;
+        args.set("name", name.clone().unwrap_or_else(|| BLANK.into()));
+        args.set(
+            "checklist",
+            l.format(&message_id(&[&checklist.id, "title"]), None)?,
+        );
+        Ok(args)
+    })?;
+    let packet = Packet {
+        org: per_lang(locales, "ui-org-name", with_org)?,
+        kind: text(locales, "ui-packet-kind".into(), None)?,
+        cover,
+        contacts_heading: per_lang(locales, "ui-org-contacts", with_org)?,
+        contacts,
+        ack_heading: text(locales, "ui-ack-heading".into(), None)?,
+        ack_statement,
+        ack_fields: ["ui-ack-name", "ui-ack-signature", "ui-ack-date"]
+            .iter()
+            .map(|id| text(locales, id.to_string(), None))
+            .collect::<Result<_, _>>()?,
+        name,
+        logo: org.logo.clone(),
+    };
+    Ok((section, packet))
 }
 
 /// "This edition includes items for: …", naming the selected roles.

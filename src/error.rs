@@ -61,6 +61,18 @@ pub enum Error {
     /// Writing the PDF failed.
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
+    /// The request is incomplete or contradicts itself.
+    #[error("{0}")]
+    Request(String),
+}
+
+impl From<crate::document::ComposeError> for Error {
+    fn from(e: crate::document::ComposeError) -> Self {
+        match e {
+            crate::document::ComposeError::L10n(e) => Error::L10n(e),
+            crate::document::ComposeError::Model(e) => Error::Model(e),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -25,11 +25,11 @@ pub mod pdf;
 
 pub use error::{Error, Location};
 
-use document::{compose, page_label, Document};
+use document::{compose, page_label, Document, Extras, PacketInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
-use layout::{LangFonts, Layout, LayoutOptions, PageSize};
-use model::Catalog;
+use layout::{LangFonts, Layout, LayoutOptions, PageSize, Profile, PHONE_PAGE};
+use model::{Catalog, Date, Org};
 
 /// What to render.
 #[derive(Debug, Clone)]
@@ -40,11 +40,53 @@ pub struct Request {
     pub langs: Vec<String>,
     /// Roles that select extra items, e.g. `sensitive`.
     pub roles: Vec<String>,
-    /// Paper size.
+    /// Paper size (the phone profile has its own).
     pub page: PageSize,
+    /// Handout, phone or packet.
+    pub profile: Profile,
+    /// What a packet is made for; required by the packet profile.
+    pub packet: Option<PacketRequest>,
     /// Creation time written into the PDF (seconds since 1970). When absent,
     /// the checklist's "as of" date is used, so output never depends on a clock.
     pub timestamp: Option<i64>,
+}
+
+/// The facts of an onboarding packet.
+#[derive(Debug, Clone)]
+pub struct PacketRequest {
+    /// The organisation, from its file.
+    pub org: Org,
+    /// The employee's name.
+    pub name: Option<String>,
+    /// Where they are going.
+    pub destination: Option<String>,
+    /// When they leave.
+    pub departure: Option<Date>,
+    /// The date of the document.
+    pub date: Date,
+}
+
+impl Request {
+    /// A bilingual A4 handout of `checklist`, dated by its "as of" date.
+    pub fn handout(checklist: &str, langs: &[&str]) -> Request {
+        Request {
+            checklist: checklist.into(),
+            langs: langs.iter().map(|l| l.to_string()).collect(),
+            roles: Vec::new(),
+            page: PageSize::A4,
+            profile: Profile::Handout,
+            packet: None,
+            timestamp: None,
+        }
+    }
+
+    /// The page size the request is laid out on.
+    pub fn page_size(&self) -> PageSize {
+        match self.profile {
+            Profile::Phone => PHONE_PAGE,
+            _ => self.page,
+        }
+    }
 }
 
 /// Renders checklists from one catalog with one set of fonts.
@@ -99,21 +141,55 @@ impl Renderer {
         let checklist = self.catalog.checklist(&request.checklist)?;
         checklist.check_roles(&request.roles)?;
         let locales = self.locales(request)?;
-        Ok(compose(&self.catalog, checklist, &locales, &request.roles)?)
+        let packet = match (request.profile, &request.packet) {
+            (Profile::Packet, None) => {
+                return Err(Error::Request(
+                    "the packet profile needs an organisation file (--org)".into(),
+                ))
+            }
+            (Profile::Packet, Some(p)) => Some(PacketInput {
+                org: &p.org,
+                name: p.name.clone(),
+                destination: p.destination.clone(),
+                departure: p.departure,
+                date: p.date,
+            }),
+            _ => None,
+        };
+        let extras = Extras {
+            card: request.profile == Profile::Handout,
+            packet,
+        };
+        Ok(compose(
+            &self.catalog,
+            checklist,
+            &locales,
+            &request.roles,
+            &extras,
+        )?)
     }
 
     /// The laid-out pages of `request`.
     pub fn layout(&self, request: &Request) -> Result<Layout, Error> {
         let doc = self.document(request)?;
         let locales = self.locales(request)?;
-        self.layout_document(&doc, &locales, request.page)
+        let logo = self.logo(&doc)?;
+        self.layout_document(&doc, &locales, request, logo.as_ref())
+    }
+
+    fn logo(&self, doc: &Document) -> Result<Option<pdf::Logo>, Error> {
+        match doc.packet.as_ref().and_then(|p| p.logo.as_ref()) {
+            Some(path) => Ok(Some(pdf::Logo::load(path)?)),
+            None => Ok(None),
+        }
     }
 
     fn layout_document(
         &self,
         doc: &Document,
         locales: &[&Locale],
-        page: PageSize,
+        request: &Request,
+        logo: Option<&pdf::Logo>,
     ) -> Result<Layout, Error> {
         let langs = locales
             .iter()
@@ -122,12 +198,13 @@ impl Renderer {
         // Check the footer once, so the layout's callback cannot fail.
         page_label(locales, 1, 1)?;
         let footer = |page, total| page_label(locales, page, total).expect("checked above");
-        Ok(layout::layout(
-            doc,
-            &self.fonts,
-            &LayoutOptions { page, langs },
-            &footer,
-        )?)
+        let options = LayoutOptions {
+            page: request.page_size(),
+            profile: request.profile,
+            langs,
+            logo: logo.map(|l| (l.width, l.height)),
+        };
+        Ok(layout::layout(doc, &self.fonts, &options, &footer)?)
     }
 
     /// Renders `request` as PDF bytes.
@@ -135,6 +212,7 @@ impl Renderer {
         let checklist = self.catalog.checklist(&request.checklist)?;
         let doc = self.document(request)?;
         let locales = self.locales(request)?;
+        let logo = self.logo(&doc)?;
         // The PDF stage needs printpdf's parse of every face, which is the slow
         // part of a first render: run it on other threads while layout works.
         let mut faces = std::collections::BTreeSet::new();
@@ -152,19 +230,28 @@ impl Renderer {
                     scope.spawn(move || face.parsed().map(|_| ()));
                 }
             }
-            self.layout_document(&doc, &locales, request.page)
+            self.layout_document(&doc, &locales, request, logo.as_ref())
         })?;
         let timestamp = request
             .timestamp
             .unwrap_or(checklist.as_of.days_since_epoch() * 86_400);
+        let mut title = doc.title.text.join(" / ");
+        if let Some(packet) = &doc.packet {
+            title = format!("{} / {}", packet.org.text.join(" / "), title);
+        }
         let options = pdf::PdfOptions {
-            title: doc.title.text.join(" / "),
-            author: "predeparture".into(),
+            title,
+            author: match &doc.packet {
+                Some(p) => p.org.text[0].clone(),
+                None => "predeparture".into(),
+            },
             subject: doc.audience.text.join(" / "),
             keywords: doc.langs.clone(),
             lang: doc.langs[0].clone(),
             timestamp,
+            forms: request.profile == Profile::Phone,
+            open_outline: request.profile == Profile::Phone,
         };
-        Ok(pdf::export(&layout, &self.fonts, &options)?)
+        Ok(pdf::export(&layout, &self.fonts, &options, logo.as_ref())?)
     }
 }

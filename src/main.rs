@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use predeparture::fonts::FontSet;
-use predeparture::layout::PageSize;
-use predeparture::model::Catalog;
-use predeparture::{Renderer, Request};
+use predeparture::layout::{PageSize, Profile};
+use predeparture::model::{Catalog, Date, Org};
+use predeparture::{PacketRequest, Renderer, Request};
 
 /// Typeset pre-departure security checklists as Chinese and English PDFs.
 #[derive(Parser)]
@@ -23,7 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Render a checklist as a PDF.
-    Render(RenderArgs),
+    Render(Box<RenderArgs>),
     /// List the checklists and languages.
     List(CatalogArgs),
 }
@@ -46,9 +46,28 @@ struct RenderArgs {
     /// Include the items for these roles, e.g. `sensitive`.
     #[arg(long, value_delimiter = ',')]
     role: Vec<String>,
-    /// Paper size.
+    /// Who it is for: a printed handout, a phone PDF (90 × 160 mm, tappable
+    /// numbers, form checkboxes) or an employer's onboarding packet.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Handout)]
+    profile: ProfileArg,
+    /// Paper size of handouts and packets.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     page: Paper,
+    /// Packet: the organisation file (name, logo, security officer, items, contacts).
+    #[arg(long, value_name = "FILE")]
+    org: Option<PathBuf>,
+    /// Packet: the employee's name.
+    #[arg(long)]
+    name: Option<String>,
+    /// Packet: the destination, printed on the cover.
+    #[arg(long)]
+    destination: Option<String>,
+    /// Packet: the departure date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    departure: Option<String>,
+    /// Packet: the document date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
     /// Output file; defaults to `<checklist>-<lang>.pdf`.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -60,6 +79,13 @@ struct RenderArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Handout,
+    Phone,
+    Packet,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Paper {
     A4,
     Letter,
@@ -68,7 +94,7 @@ enum Paper {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Render(args) => render(args),
+        Command::Render(args) => render(*args),
         Command::List(args) => list(args),
     };
     match result {
@@ -107,6 +133,51 @@ fn render(args: RenderArgs) -> Result<()> {
         fonts.add_dir(dir)?;
     }
     let renderer = Renderer::new(load_catalog(&args.catalog)?, fonts)?;
+    let timestamp = source_date_epoch()?;
+    let profile = match args.profile {
+        ProfileArg::Handout => Profile::Handout,
+        ProfileArg::Phone => Profile::Phone,
+        ProfileArg::Packet => Profile::Packet,
+    };
+    let packet_only = [
+        ("--org", args.org.is_some()),
+        ("--name", args.name.is_some()),
+        ("--destination", args.destination.is_some()),
+        ("--departure", args.departure.is_some()),
+        ("--date", args.date.is_some()),
+    ];
+    if profile != Profile::Packet {
+        if let Some((flag, _)) = packet_only.iter().find(|(_, given)| *given) {
+            bail!("{flag} is for packets: add --profile packet");
+        }
+    }
+    let packet = match (&args.org, profile) {
+        (Some(path), Profile::Packet) => {
+            let date = match &args.date {
+                Some(d) => parse_date("--date", d)?,
+                None => {
+                    let now = timestamp.unwrap_or_else(|| {
+                        std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_secs() as i64)
+                    });
+                    Date::from_days_since_epoch(now.div_euclid(86_400))
+                }
+            };
+            Some(PacketRequest {
+                org: Org::load(path)?,
+                name: args.name,
+                destination: args.destination,
+                departure: args
+                    .departure
+                    .as_deref()
+                    .map(|d| parse_date("--departure", d))
+                    .transpose()?,
+                date,
+            })
+        }
+        _ => None,
+    };
     let request = Request {
         checklist: args.checklist,
         langs: args.lang,
@@ -115,7 +186,9 @@ fn render(args: RenderArgs) -> Result<()> {
             Paper::A4 => PageSize::A4,
             Paper::Letter => PageSize::Letter,
         },
-        timestamp: source_date_epoch()?,
+        profile,
+        packet,
+        timestamp,
     };
     let output = match args.output {
         Some(path) => path,
@@ -130,6 +203,11 @@ fn render(args: RenderArgs) -> Result<()> {
     };
     let bytes = renderer.render(&request)?;
     write_atomically(&output, &bytes)
+}
+
+fn parse_date(flag: &str, value: &str) -> Result<Date> {
+    Date::parse(value.trim())
+        .with_context(|| format!("{flag} `{value}` is not a date: use YYYY-MM-DD"))
 }
 
 /// Writes through a temporary file beside the target, so a failed run leaves nothing behind.

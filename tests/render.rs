@@ -19,6 +19,8 @@ fn request(checklist: &str, langs: &[&str]) -> Request {
         langs: langs.iter().map(|s| s.to_string()).collect(),
         roles: vec![],
         page: PageSize::A4,
+        profile: predeparture::layout::Profile::Handout,
+        packet: None,
         timestamp: Some(1_700_000_000),
     }
 }
@@ -283,10 +285,16 @@ fn each_item_has_one_vector_tick_box() {
         let mut boxes = 0;
         for (_, page) in doc.get_pages() {
             let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
-            boxes += content
-                .operations
-                .iter()
-                .filter(|op| op.operator == "re")
+            // Stroked squares: QR modules are filled, the card's cut line is not square.
+            let ops = &content.operations;
+            boxes += ops
+                .windows(2)
+                .filter(|w| {
+                    let side = |i: usize| w[0].operands[i].as_float().unwrap();
+                    w[0].operator == "re"
+                        && w[1].operator == "S"
+                        && (side(2) - side(3)).abs() < 0.01
+                })
                 .count();
         }
         assert_eq!(boxes, items, "{checklist}");

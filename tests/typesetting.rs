@@ -38,6 +38,8 @@ fn cases() -> Vec<(Request, Layout, Document)> {
                         width,
                         height: (width * 1.414).max(480.0),
                     },
+                    profile: predeparture::layout::Profile::Handout,
+                    packet: None,
                     timestamp: Some(0),
                 };
                 let layout = r.layout(&req).unwrap();

@@ -34,3 +34,27 @@ ui-as-of = Information as of { $date }. Check the sources for changes before you
 # The line under the title when --role selects extra items; $roles lists them.
 ui-edition = This edition includes the items for: { $roles }
 ui-list-separator = {"; "}
+
+# The cut-out wallet card (checklists/card.toml).
+card-title = Emergency and reporting contacts
+card-cut = Cut along the dashed line and keep the card with your passport.
+card-hotline = MFA consular emergency hotline, 24 h: +86-10-12308 or +86-10-65612308
+card-mission = Chinese embassy or consulate, consular protection: ____________________ (find it on the embassy’s website or cs.mfa.gov.cn)
+card-return = After return, report to the national security authorities: 12339 or www.12339.gov.cn
+
+# Onboarding packets (--profile packet): cover, the organisation's section, acknowledgement.
+ui-org-name = { $org }
+ui-packet-kind = Pre-departure security briefing
+ui-cover-employee = Employee: { $name }
+ui-cover-destination = Destination: { $destination }
+ui-cover-departure = Departure: { $date }
+ui-cover-date = Issued: { $date }
+ui-org-items = Requirements of { $org }
+ui-org-contacts = Contacts at { $org }
+ui-contact-officer = Security officer, { $name }: { $details }
+ui-contact = { $name }: { $details }
+ui-ack-heading = Acknowledgement
+ui-ack-statement = I, { $name }, confirm that I have received, read and understood “{ $checklist }” provided by { $org }, and that I know the reporting channels while abroad and after my return.
+ui-ack-name = Name (in capitals)
+ui-ack-signature = Signature
+ui-ack-date = Date

@@ -21,3 +21,27 @@ ui-as-of = 本清单信息截至{ $date }。出行前请按所列来源核对是
 # 使用 --role 选入专项条目时，标题下的说明；$roles 为所选角色。
 ui-edition = 本版包含以下人员的专项提示：{ $roles }
 ui-list-separator = ；
+
+# 剪下随身携带的联系卡（checklists/card.toml）。
+card-title = 紧急求助与报告联系方式
+card-cut = 沿虚线剪下，与护照一同随身携带。
+card-hotline = 外交部全球领事保护与服务应急热线（24小时）：+86-10-12308、+86-10-65612308
+card-mission = 中国驻当地使领馆领事保护与协助电话：____________________（可在使领馆官网或cs.mfa.gov.cn查询）
+card-return = 回国后向国家安全机关报告：12339或www.12339.gov.cn
+
+# 单位行前教育材料（--profile packet）：封面、单位要求、确认书。
+ui-org-name = { $org }
+ui-packet-kind = 出国（境）人员行前安全教育材料
+ui-cover-employee = 人员姓名：{ $name }
+ui-cover-destination = 前往国家（地区）：{ $destination }
+ui-cover-departure = 出发日期：{ $date }
+ui-cover-date = 发放日期：{ $date }
+ui-org-items = { $org }的要求
+ui-org-contacts = { $org }联系方式
+ui-contact-officer = 保密安全负责人{ $name }：{ $details }
+ui-contact = { $name }：{ $details }
+ui-ack-heading = 确认书
+ui-ack-statement = 本人{ $name }确认，已收到、阅读并理解{ $org }提供的《{ $checklist }》，知晓在境外及回国后的报告渠道。
+ui-ack-name = 姓名（正楷）
+ui-ack-signature = 签名
+ui-ack-date = 日期

@@ -17,7 +17,16 @@ pub struct Block {
     pub keep_with_next: bool,
     /// Content, with `y` measured from the block's top.
     pub items: Vec<Item>,
+    /// Starts a new page.
+    pub break_before: bool,
+    /// Title of its outline entry, if it gets one.
+    pub bookmark: Option<String>,
+    /// May break across pages between its lines (running text, not items).
+    pub splittable: bool,
 }
+
+/// Of a block that may split, at least this much goes on the page where it starts.
+const SPLIT_MIN: f32 = 48.0;
 
 /// The text area of a page.
 #[derive(Debug, Clone, Copy)]
@@ -32,26 +41,42 @@ pub struct Area {
     pub bottom: f32,
 }
 
-/// Places `blocks` on as many pages as they need.
-pub fn paginate(blocks: Vec<Block>, area: Area) -> Vec<Page> {
+/// Places `blocks` on as many pages as they need; also returns the page
+/// (from 0) and the top each block starts at.
+pub fn paginate(blocks: &[Block], area: Area) -> (Vec<Page>, Vec<(usize, f32)>) {
     let mut pages = vec![Vec::new()];
+    let mut starts = Vec::with_capacity(blocks.len());
     let mut y = area.top;
     let capacity = area.bottom - area.top;
     for i in 0..blocks.len() {
         let block = &blocks[i];
+        if block.break_before && !pages.last().expect("a page").is_empty() {
+            pages.push(Vec::new());
+            y = area.top;
+        }
         let at_top = y == area.top;
         let space = if at_top { 0.0 } else { block.space_before };
-        // Height that must fit with this block: the chain of keep-with-next blocks and the one after.
-        let mut needed = space + block.height;
+        // What must fit with this block: at the head of a chain of
+        // keep-with-next blocks, the whole chain and the block after it; of a
+        // block that may split, its first lines.
+        let must_fit = |b: &Block| {
+            if b.splittable {
+                b.height.min(SPLIT_MIN)
+            } else {
+                b.height
+            }
+        };
+        let mut needed = space + must_fit(block);
+        let in_chain = i > 0 && blocks[i - 1].keep_with_next;
         let mut j = i;
-        while blocks[j].keep_with_next && j + 1 < blocks.len() {
+        while !in_chain && blocks[j].keep_with_next && j + 1 < blocks.len() {
             j += 1;
-            needed += blocks[j].space_before + blocks[j].height;
+            needed += blocks[j].space_before + must_fit(&blocks[j]);
         }
         if !at_top && y + needed > area.bottom && needed <= capacity + 0.01 {
             pages.push(Vec::new());
             y = area.top;
-        } else if !at_top && y + space + block.height > area.bottom {
+        } else if !at_top && !block.splittable && y + space + block.height > area.bottom {
             // Taller than a page: start it on a fresh one and let it run over.
             pages.push(Vec::new());
             y = area.top;
@@ -59,11 +84,12 @@ pub fn paginate(blocks: Vec<Block>, area: Area) -> Vec<Page> {
             y += space;
         }
         let mut offset = y;
+        starts.push((pages.len() - 1, offset));
         for item in &block.items {
             let mut item = item.clone();
             let (top, bottom) = item.vertical_extent();
             if offset + bottom > area.bottom + 0.01 && offset + top > area.top && top > 0.0 {
-                // Only for blocks taller than a page: continue on the next one.
+                // A block that may split, or one taller than a page, continues on the next.
                 pages.push(Vec::new());
                 offset = area.top - top;
             }
@@ -72,12 +98,13 @@ pub fn paginate(blocks: Vec<Block>, area: Area) -> Vec<Page> {
         }
         y = offset + block.height;
     }
-    pages
+    let pages = pages
         .into_iter()
         .map(|items| Page {
             width: area.page_width,
             height: area.page_height,
             items,
         })
-        .collect()
+        .collect();
+    (pages, starts)
 }

@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! checklists/sources.toml        [[source]] id, published, url
+//! checklists/card.toml           [[row]] id, sources: the cut-out wallet card (optional)
 //! checklists/<checklist>.toml    as-of, roles, [[section]] with [[section.item]]
 //! locales/<lang>/locale.toml     script and fonts of the language
 //! locales/<lang>/*.ftl           the text of every message, in Fluent syntax
@@ -24,6 +25,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::Location;
+
+mod org;
+pub use org::{Contact, Localized, Org, OrgItem};
 
 /// An error in the checklist definitions.
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +107,20 @@ impl Date {
             } => Some(Date { year, month, day }),
             _ => None,
         }
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian calendar).
@@ -234,6 +252,15 @@ impl Item {
     }
 }
 
+/// A row of the cut-out wallet card: its text is the message `card-<id>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardRow {
+    /// Id, unique on the card.
+    pub id: String,
+    /// Ids of the sources it rests on.
+    pub sources: Vec<String>,
+}
+
 /// The Fluent message id of a checklist part: the ids joined by `-`.
 ///
 /// `message_id(&["student", "title"])` is `student-title`; a section heading is
@@ -253,6 +280,8 @@ pub struct Catalog {
     pub checklists: BTreeMap<String, Checklist>,
     /// Sources by id.
     pub sources: BTreeMap<String, Source>,
+    /// Rows of the wallet card, when the catalog defines one.
+    pub card: Vec<CardRow>,
     /// Translation files by language tag (the folder name under `locales/`).
     pub locales: BTreeMap<String, Vec<TextFile>>,
 }
@@ -293,6 +322,7 @@ impl Catalog {
     /// Builds a catalog from files named `checklists/...` and `locales/<lang>/...`.
     pub fn from_files(files: Vec<TextFile>) -> Result<Catalog, ModelError> {
         let mut sources_file = None;
+        let mut card_file = None;
         let mut checklist_files = Vec::new();
         let mut locales: BTreeMap<String, Vec<TextFile>> = BTreeMap::new();
         for file in files {
@@ -307,6 +337,8 @@ impl Catalog {
             } else if n >= 2 && comps[n - 2] == "checklists" && comps[n - 1].ends_with(".toml") {
                 if comps[n - 1] == "sources.toml" {
                     sources_file = Some(file);
+                } else if comps[n - 1] == "card.toml" {
+                    card_file = Some(file);
                 } else {
                     checklist_files.push(file);
                 }
@@ -322,9 +354,14 @@ impl Catalog {
             let checklist = parse_checklist(file, &sources)?;
             checklists.insert(checklist.id.clone(), checklist);
         }
+        let card = match &card_file {
+            Some(file) => parse_card(file, &sources)?,
+            None => Vec::new(),
+        };
         Ok(Catalog {
             checklists,
             sources,
+            card,
             locales,
         })
     }
@@ -531,6 +568,50 @@ fn parse_sources(file: &TextFile) -> Result<BTreeMap<String, Source>, ModelError
     Ok(out)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardFile {
+    row: Vec<CardRowDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardRowDef {
+    id: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+}
+
+fn parse_card(
+    file: &TextFile,
+    sources: &BTreeMap<String, Source>,
+) -> Result<Vec<CardRow>, ModelError> {
+    let ctx = Ctx(file);
+    let def: CardFile = ctx.parse()?;
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::new();
+    for row in &def.row {
+        let id = unique(&ctx, &mut seen, &row.id, "card row")?;
+        if row.sources.is_empty() {
+            return Err(ctx.err(
+                row.id.span().start,
+                format!("card row `{id}` names no source"),
+            ));
+        }
+        let mut ids = Vec::new();
+        for src in &row.sources {
+            if !sources.contains_key(src.get_ref()) {
+                return Err(ctx.err(
+                    src.span().start,
+                    format!("unknown source `{}`", src.get_ref()),
+                ));
+            }
+            ids.push(src.get_ref().clone());
+        }
+        rows.push(CardRow { id, sources: ids });
+    }
+    Ok(rows)
+}
+
 fn parse_checklist(
     file: &TextFile,
     sources: &BTreeMap<String, Source>,
@@ -707,6 +788,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("3:6: invalid section id `A b`"), "{e}");
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for days in [0, 59, 60, 365, 11_016, 20_779, 47_540] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(20_779).to_string(),
+            "2026-11-22"
+        );
     }
 
     #[test]

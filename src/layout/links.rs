@@ -1,0 +1,136 @@
+//! Finds the phone numbers and web addresses in a text, for tappable links
+//! and QR codes.
+//!
+//! A phone number is a run of digits, `+` and single hyphens with at least
+//! five digits that is not part of a word (`LS12308`) or a date
+//! (`2024-05-10`); it links as `tel:` with digits and `+` only. A web
+//! address is a host with a known top-level domain, optionally with a path;
+//! it links as `https:`.
+
+use std::ops::Range;
+
+/// A link found in a text: the characters it covers and its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Character indexes (not bytes) of the text it covers.
+    pub range: Range<usize>,
+    /// The text as printed.
+    pub text: String,
+    /// The URI: `tel:+861012308` or `https://www.12339.gov.cn`.
+    pub uri: String,
+}
+
+impl Found {
+    /// Whether it is a web address (not a phone number).
+    pub fn is_web(&self) -> bool {
+        self.uri.starts_with("https:")
+    }
+}
+
+const TLDS: [&str; 12] = [
+    "cn", "com", "org", "net", "gov", "int", "edu", "uk", "sg", "au", "jp", "info",
+];
+
+/// Every phone number and web address in `text`, in order.
+pub fn find(text: &str) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let token_char = |c: char| c.is_ascii_alphanumeric() || "+-./_:%?=&#~".contains(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !token_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && token_char(chars[i]) {
+            i += 1;
+        }
+        // Trailing sentence punctuation is not part of the token.
+        let mut end = i;
+        while end > start && matches!(chars[end - 1], '.' | ':' | '-' | '?') {
+            end -= 1;
+        }
+        let token: String = chars[start..end].iter().collect();
+        if let Some(uri) = phone_uri(&token).or_else(|| web_uri(&token)) {
+            out.push(Found {
+                range: start..end,
+                text: token,
+                uri,
+            });
+        }
+    }
+    out
+}
+
+fn phone_uri(token: &str) -> Option<String> {
+    let body = token.strip_prefix('+').unwrap_or(token);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let shape = !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && !body.starts_with('-')
+        && !body.contains("--");
+    let parts: Vec<&str> = body.split('-').collect();
+    let date =
+        parts.len() == 3 && parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2;
+    if !shape || digits < 5 || date {
+        return None;
+    }
+    let plus = if token.starts_with('+') { "+" } else { "" };
+    Some(format!("tel:{plus}{}", body.replace('-', "")))
+}
+
+fn web_uri(token: &str) -> Option<String> {
+    let host = token.split('/').next()?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last()?;
+    let ok = labels.len() >= 2
+        && TLDS.contains(tld)
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        });
+    ok.then(|| format!("https://{token}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uris(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|f| f.uri).collect()
+    }
+
+    #[test]
+    fn finds_phone_numbers_and_addresses() {
+        assert_eq!(
+            uris("拨打+86-10-12308或+86-10-65612308；回国后拨打12339，或登录www.12339.gov.cn。"),
+            [
+                "tel:+861012308",
+                "tel:+861065612308",
+                "tel:12339",
+                "https://www.12339.gov.cn"
+            ]
+        );
+        assert_eq!(
+            uris("Call 010-12308, or see cs.mfa.gov.cn."),
+            ["tel:01012308", "https://cs.mfa.gov.cn"]
+        );
+        assert_eq!(
+            uris("sg.china-embassy.gov.cn/chn/lsfw_0/zytz/202308/t20230815_11126982.htm"),
+            ["https://sg.china-embassy.gov.cn/chn/lsfw_0/zytz/202308/t20230815_11126982.htm"]
+        );
+    }
+
+    #[test]
+    fn ignores_ids_dates_years_and_abbreviations() {
+        assert!(uris("WeChat ID LS12308, 2024-05-10, in 2026, e.g. U.S. Wi-Fi 11.6%").is_empty());
+    }
+
+    #[test]
+    fn ranges_are_in_characters() {
+        let f = &find("热线+86-10-12308")[0];
+        assert_eq!((f.range.clone(), f.text.as_str()), (2..14, "+86-10-12308"));
+    }
+}

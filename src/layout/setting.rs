@@ -1,0 +1,334 @@
+//! Setting paragraphs: the page design of each profile, text roles and their
+//! styles, and one paragraph measured, broken and positioned in a column,
+//! with link areas over its phone numbers and web addresses.
+
+use super::linebreak::{fill, opportunities, LineSpan};
+use super::measure::{is_closing_punct, is_han, measure, LangFonts, Span, Style};
+use super::{links, Item, Line, Profile, Run};
+use crate::document::Text;
+use crate::fonts::{FontError, Metrics, Weight};
+use crate::l10n::Script;
+
+/// The one grey of secondary text (subtitles, references, sources, footers).
+pub const GRAY: f32 = 0.3;
+
+/// Sizes and spacing of a page design.
+#[derive(Debug, Clone, Copy)]
+pub struct Design {
+    pub margin_x: f32,
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+    /// Distance from the page bottom to the footer baseline.
+    pub footer_baseline: f32,
+    pub gutter: f32,
+    /// Room for the tick box before an item's text.
+    pub indent: f32,
+    /// Widest measure of a single column of text.
+    pub single_measure: f32,
+    /// Side of a printed QR code.
+    pub qr: f32,
+    pub profile: Profile,
+}
+
+impl Design {
+    /// The design of `profile`.
+    pub fn of(profile: Profile) -> Design {
+        match profile {
+            Profile::Handout | Profile::Packet => Design {
+                margin_x: 46.0,
+                margin_top: 44.0,
+                margin_bottom: 54.0,
+                footer_baseline: 30.0,
+                gutter: 16.0,
+                indent: 16.0,
+                single_measure: 440.0,
+                qr: 46.0,
+                profile,
+            },
+            Profile::Phone => Design {
+                margin_x: 16.0,
+                margin_top: 20.0,
+                margin_bottom: 34.0,
+                footer_baseline: 16.0,
+                gutter: 12.0,
+                indent: 20.0,
+                single_measure: 440.0,
+                qr: 0.0,
+                profile,
+            },
+        }
+    }
+}
+
+/// Text roles.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+    Title,
+    Subtitle,
+    Body,
+    Heading,
+    Small,
+    Reference,
+    Url,
+    /// The big organisation name on a packet cover.
+    Display,
+    /// The wallet card's heading.
+    CardTitle,
+    /// The wallet card's rows.
+    Card,
+}
+
+impl Role {
+    /// Style and line pitch (in ems) of the role in `script` for `profile`.
+    pub fn style(self, script: Script, profile: Profile) -> (Style, f32) {
+        let cjk = script.is_cjk();
+        let phone = profile == Profile::Phone;
+        // (CJK size, Latin size): Latin letters look larger at the same size.
+        let ((zh, en), weight, gray) = match self {
+            Role::Display => ((24.0, 22.0), Weight::Bold, 0.0),
+            Role::Title if phone => ((17.0, 15.0), Weight::Bold, 0.0),
+            Role::Title => ((18.0, 15.5), Weight::Bold, 0.0),
+            Role::Subtitle if phone => ((10.0, 10.0), Weight::Regular, GRAY),
+            Role::Subtitle => ((9.5, 9.5), Weight::Regular, GRAY),
+            Role::Body if phone => ((11.5, 11.0), Weight::Regular, 0.0),
+            Role::Body => ((10.0, 9.2), Weight::Regular, 0.0),
+            Role::Heading if phone => ((13.5, 12.5), Weight::Bold, 0.0),
+            Role::Heading => ((12.5, 11.5), Weight::Bold, 0.0),
+            Role::Small if phone => ((9.0, 8.6), Weight::Regular, GRAY),
+            Role::Small => ((8.0, 7.8), Weight::Regular, GRAY),
+            Role::Url if phone => ((8.6, 8.6), Weight::Regular, GRAY),
+            Role::Url => ((7.8, 7.8), Weight::Regular, GRAY),
+            Role::Reference if phone => ((8.0, 8.0), Weight::Regular, GRAY),
+            Role::Reference => ((7.0, 7.0), Weight::Regular, GRAY),
+            Role::CardTitle => ((8.5, 8.2), Weight::Bold, 0.0),
+            Role::Card => ((7.5, 7.2), Weight::Regular, 0.0),
+        };
+        let pitch = match (self, cjk) {
+            (Role::Title | Role::Display, true) => 1.4,
+            (Role::Title | Role::Display, false) => 1.2,
+            (_, true) => 1.6,
+            (_, false) => 1.36,
+        };
+        (
+            Style {
+                size: if cjk { zh } else { en },
+                weight,
+                gray,
+            },
+            pitch,
+        )
+    }
+}
+
+/// Where a paragraph goes: its left edge, top and width.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+}
+
+/// Sets text for one document.
+pub struct Setter<'a> {
+    pub metrics: Vec<Metrics<'a>>,
+    pub langs: &'a [LangFonts],
+    pub design: Design,
+}
+
+impl Setter<'_> {
+    /// Style and pitch of `role` in language `lang`.
+    pub fn style(&self, role: Role, lang: usize) -> (Style, f32) {
+        role.style(self.langs[lang].script, self.design.profile)
+    }
+
+    /// Sets one language's text (plus an optional glued reference) in the
+    /// column `at`; returns the lines (and link areas) and the height.
+    pub fn paragraph(
+        &self,
+        text: &Text,
+        lang: usize,
+        role: Role,
+        reference: Option<&Text>,
+        at: Frame,
+    ) -> Result<(Vec<Item>, f32), FontError> {
+        let Frame { x, y, width } = at;
+        let script = self.langs[lang].script;
+        let (style, pitch) = self.style(role, lang);
+        let body = &text.text[lang];
+        let mut spans = vec![Span {
+            text: body,
+            style,
+            glue: false,
+            url: role == Role::Url,
+        }];
+        let ref_text;
+        if let Some(r) = reference {
+            // A full-width stop already leaves room before the reference.
+            let ends_with_mark = body
+                .chars()
+                .last()
+                .is_some_and(|c| script.is_cjk() && is_closing_punct(c));
+            ref_text = format!(
+                "{}{}",
+                if ends_with_mark { "" } else { "\u{A0}" },
+                r.text[lang]
+            );
+            spans.push(Span {
+                text: &ref_text,
+                style: self.style(Role::Reference, lang).0,
+                glue: true,
+                url: false,
+            });
+        }
+        let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
+        let breaks = opportunities(&glyphs, &spans, script);
+        let mut lines = fill(&glyphs, &breaks, width, script);
+        if matches!(role, Role::Title | Role::Display) && lines.len() > 1 {
+            // Balance a title's lines: the narrowest measure that needs no more lines.
+            let (mut lo, mut hi) = (width / 2.0, width);
+            for _ in 0..12 {
+                let mid = (lo + hi) / 2.0;
+                if fill(&glyphs, &breaks, mid, script).len() <= lines.len() {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            lines = fill(&glyphs, &breaks, hi, script);
+        } else if lines.len() > 1 && role != Role::Url {
+            // Avoid an orphan: a last line with a single Han character, or a single word.
+            let enough = |ls: &[LineSpan]| {
+                let last = ls.last().expect("not empty");
+                let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
+                if script.is_cjk() {
+                    own.filter(|g| is_han(g.ch)).count() >= 2
+                } else {
+                    own.filter(|g| g.ch == ' ').count() >= 1
+                }
+            };
+            if !enough(&lines) {
+                for k in 1..=6 {
+                    let narrower = fill(&glyphs, &breaks, width - k as f32 * style.size, script);
+                    if narrower.len() > lines.len() {
+                        break;
+                    }
+                    if enough(&narrower) {
+                        lines = narrower;
+                        break;
+                    }
+                }
+            }
+        }
+        let line_height = pitch * style.size;
+        let found = links::find(body);
+        let mut items = Vec::new();
+        let mut link_items = Vec::new();
+        for (n, span) in lines.iter().enumerate() {
+            // The em box sits centred in the line's height.
+            let baseline =
+                y + n as f32 * line_height + (line_height - style.size) / 2.0 + 0.88 * style.size;
+            let mut runs: Vec<Run> = Vec::new();
+            let mut pen = x + span.shift;
+            let mut prev_adjusted = true;
+            let mut lefts = Vec::with_capacity(span.range.len());
+            for i in span.range.clone() {
+                let g = &glyphs[i];
+                if i > span.range.start {
+                    pen += g.gap_before;
+                }
+                lefts.push((i, pen, g.advance));
+                let same = runs.last().is_some_and(|r| {
+                    r.face == g.face && r.size == g.style.size && r.gray == g.style.gray
+                });
+                if same && !prev_adjusted && g.gap_before == 0.0 {
+                    runs.last_mut().expect("checked").text.push(g.ch);
+                } else {
+                    runs.push(Run {
+                        x: pen,
+                        face: g.face,
+                        size: g.style.size,
+                        gray: g.style.gray,
+                        text: g.ch.to_string(),
+                    });
+                }
+                prev_adjusted = g.advance != g.natural;
+                pen += g.advance;
+            }
+            // A link area over each part of a phone number or address on this line.
+            for f in &found {
+                let on_line: Vec<&(usize, f32, f32)> = lefts
+                    .iter()
+                    .filter(|(i, _, _)| f.range.contains(i))
+                    .collect();
+                if let (Some(first), Some(last)) = (on_line.first(), on_line.last()) {
+                    link_items.push(Item::Link {
+                        x: first.1,
+                        y: baseline - 0.95 * style.size,
+                        width: last.1 + last.2 - first.1,
+                        height: 1.25 * style.size,
+                        uri: f.uri.clone(),
+                    });
+                }
+            }
+            items.push(Item::Line(Line {
+                x,
+                baseline,
+                width: span.width,
+                size: style.size,
+                lang,
+                id: text.id.clone(),
+                runs,
+            }));
+        }
+        items.append(&mut link_items);
+        Ok((items, lines.len() as f32 * line_height))
+    }
+
+    /// Sets `text` in every language: side by side in `columns`, or one after another.
+    pub fn multilingual(
+        &self,
+        text: &Text,
+        role: Role,
+        reference: Option<&Text>,
+        columns: &[(f32, f32)],
+    ) -> Result<(Vec<Item>, f32), FontError> {
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        let mut y = 0.0;
+        let side_by_side = columns.len() > 1;
+        let mut paragraphs = Vec::new();
+        for lang in 0..self.langs.len() {
+            let (x, width) = columns[lang.min(columns.len() - 1)];
+            let top = if side_by_side { 0.0 } else { y };
+            let (lines, h) =
+                self.paragraph(text, lang, role, reference, Frame { x, y: top, width })?;
+            // Stacked translations get a little air between them.
+            y += h + if side_by_side {
+                0.0
+            } else {
+                0.2 * self.style(role, lang).0.size
+            };
+            paragraphs.push((lines, top, h));
+        }
+        // Side by side, the first lines of all columns share one baseline.
+        let first_baseline = |lines: &[Item]| match lines.first() {
+            Some(Item::Line(l)) => l.baseline,
+            _ => 0.0,
+        };
+        let common = paragraphs
+            .iter()
+            .map(|(l, _, _)| first_baseline(l))
+            .fold(0.0, f32::max);
+        for (mut lines, top, h) in paragraphs {
+            let dy = if side_by_side {
+                common - first_baseline(&lines)
+            } else {
+                0.0
+            };
+            lines.iter_mut().for_each(|l| l.shift(0.0, dy));
+            items.append(&mut lines);
+            height = height.max(top + h + dy);
+        }
+        Ok((items, height))
+    }
+}
