@@ -143,7 +143,8 @@ pub fn build(
     blocks.push(simple(&doc.as_of, Role::Small, 1.0, true)?);
     sources_list(doc, set, geo, &mut blocks)?;
 
-    if let Some(card) = &doc.card {
+    // The card is printed where a bank-card-sized panel fits across the page.
+    if let Some(card) = doc.card.as_ref().filter(|_| geo.content >= CARD.0) {
         blocks.push(wallet_card(card, set, geo)?);
     }
     if let Some(packet) = &doc.packet {

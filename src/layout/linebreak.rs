@@ -198,6 +198,8 @@ pub struct LineSpan {
     pub shift: f32,
     /// Width from the line's left edge to the end of its last glyph's ink box.
     pub width: f32,
+    /// Ends where no break was allowed, because nothing else fitted.
+    pub forced: bool,
 }
 
 /// Measures glyphs `start..end` as one line.
@@ -228,6 +230,7 @@ pub fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: Script) 
         range: start..end,
         shift,
         width,
+        forced: false,
     }
 }
 
@@ -259,7 +262,10 @@ pub fn fill(glyphs: &[Glyph], breaks: &[Break], max_width: f32, script: Script) 
         } else {
             // Nothing fits: split the over-long piece where it must.
             let at = emergency_break(glyphs, start, b.at, max_width, script);
-            lines.push(measure_line(glyphs, start, at, script));
+            lines.push(LineSpan {
+                forced: true,
+                ..measure_line(glyphs, start, at, script)
+            });
             start = at;
         }
     }

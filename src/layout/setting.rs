@@ -206,10 +206,11 @@ impl Setter<'_> {
                     own.filter(|g| g.ch == ' ').count() >= 1
                 }
             };
+            let forced = |ls: &[LineSpan]| ls.iter().filter(|l| l.forced).count();
             if !enough(&lines) {
-                for k in 1..=6 {
+                for k in 1..=3 {
                     let narrower = fill(&glyphs, &breaks, width - k as f32 * style.size, script);
-                    if narrower.len() > lines.len() {
+                    if narrower.len() > lines.len() || forced(&narrower) > forced(&lines) {
                         break;
                     }
                     if enough(&narrower) {
