@@ -68,6 +68,10 @@ struct RenderArgs {
     /// Packet: the document date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
+    /// Packet: one packet per row of this CSV file (columns `name`, and
+    /// optionally `destination` and `departure`); `-o` names the folder.
+    #[arg(long, value_name = "FILE", requires = "org")]
+    roster: Option<PathBuf>,
     /// Output file; defaults to `<checklist>-<lang>.pdf`.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -190,6 +194,13 @@ fn render(args: RenderArgs) -> Result<()> {
         packet,
         timestamp,
     };
+    if let Some(roster) = &args.roster {
+        let folder = args
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{}-packets", request.checklist)));
+        return render_roster(&renderer, request, roster, &folder);
+    }
     let output = match args.output {
         Some(path) => path,
         None => {
@@ -203,6 +214,86 @@ fn render(args: RenderArgs) -> Result<()> {
     };
     let bytes = renderer.render(&request)?;
     write_atomically(&output, &bytes)
+}
+
+/// Renders one packet per roster row; writes the files only when all rendered.
+fn render_roster(
+    renderer: &Renderer,
+    request: Request,
+    roster: &Path,
+    folder: &Path,
+) -> Result<()> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(roster)
+        .with_context(|| format!("cannot read {}", roster.display()))?;
+    let headers = reader
+        .headers()
+        .with_context(|| format!("{}: no header row", roster.display()))?
+        .clone();
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    if let Some(unknown) = headers
+        .iter()
+        .find(|h| !["name", "destination", "departure"].contains(&h.to_ascii_lowercase().as_str()))
+    {
+        bail!(
+            "{}:1: unknown column `{unknown}` (columns: name, destination, departure)",
+            roster.display()
+        );
+    }
+    let name_col =
+        column("name").with_context(|| format!("{}:1: no `name` column", roster.display()))?;
+    let (dest_col, dep_col) = (column("destination"), column("departure"));
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for record in reader.records() {
+        let record = record.with_context(|| format!("cannot read {}", roster.display()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |col: Option<usize>| {
+            col.and_then(|c| record.get(c))
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let name = field(Some(name_col))
+            .with_context(|| format!("{}:{line}: the name is empty", roster.display()))?;
+        let mut row = request.clone();
+        let packet = row.packet.as_mut().expect("packets have an organisation");
+        packet.name = Some(name.clone());
+        if let Some(d) = field(dest_col) {
+            packet.destination = Some(d);
+        }
+        if let Some(d) = field(dep_col) {
+            packet.departure = Some(
+                parse_date("departure", &d)
+                    .with_context(|| format!("{}:{line}", roster.display()))?,
+            );
+        }
+        let bytes = renderer
+            .render(&row)
+            .with_context(|| format!("{}:{line}: {name}", roster.display()))?;
+        let slug: String = name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        files.push((
+            folder.join(format!(
+                "{:03}-{}-{}.pdf",
+                files.len() + 1,
+                row.checklist,
+                slug.trim_matches('-')
+            )),
+            bytes,
+        ));
+    }
+    if files.is_empty() {
+        bail!("{}: no rows", roster.display());
+    }
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot write {}", folder.display()))?;
+    for (path, bytes) in &files {
+        write_atomically(path, bytes)?;
+    }
+    println!("{} packets in {}", files.len(), folder.display());
+    Ok(())
 }
 
 fn parse_date(flag: &str, value: &str) -> Result<Date> {

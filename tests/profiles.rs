@@ -578,3 +578,66 @@ fn packet_inputs_are_checked() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn a_roster_gives_one_packet_per_row_or_none_at_all() {
+    let dir = tempdir();
+    let out = dir.path().join("packets");
+    let org = root().join("examples/org/org.toml");
+    let roster = root().join("examples/org/roster.csv");
+    let base = [
+        "render",
+        "--checklist",
+        "overseas-staff",
+        "--profile",
+        "packet",
+        "--org",
+        org.to_str().unwrap(),
+        "--date",
+        "2026-11-22",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let mut args = base.to_vec();
+    args.extend(["--roster", roster.to_str().unwrap()]);
+    let o = run(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let rows = std::fs::read_to_string(&roster).unwrap();
+    let people: Vec<&str> = rows
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(files.len(), people.len());
+    for (file, person) in files.iter().zip(&people) {
+        assert!(
+            squash(&text(file, Some(1))).contains(&squash(person)),
+            "{} lacks {person}",
+            file.display()
+        );
+    }
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,departure\nA,2026-12-01\nB,next week\n").unwrap();
+    let out2 = dir.path().join("none");
+    let mut args = base.to_vec();
+    let last = args.len() - 1;
+    args[last] = out2.to_str().unwrap();
+    args.extend(["--roster", bad.to_str().unwrap()]);
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:3: departure `next week` is not a date",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(!out2.exists(), "a failed roster wrote files");
+}
