@@ -11,7 +11,7 @@ Coverage (documented in fonts/README.md):
   * Noto Sans SC: every Hanzi and symbol of GB 2312 (6,763 Hanzi plus its
     punctuation, full-width forms, kana, Greek and Cyrillic), CJK Symbols and
     Punctuation, Halfwidth/Fullwidth Forms, General Punctuation, ASCII, and
-    every character used in locales/*/*.ftl.
+    every character used in locales/*/*.ftl and checklists/*.toml.
   * Noto Sans: Basic Latin, Latin-1, Latin Extended-A, General Punctuation,
     currency symbols, arrows, and every non-CJK character used in the locales.
 Hinting and OpenType layout tables are dropped: predeparture does its own
@@ -39,7 +39,8 @@ def gb2312_chars():
 
 def locale_chars():
     chars = set()
-    for path in glob.glob(os.path.join(ROOT, "locales", "*", "*.ftl")):
+    paths = glob.glob(os.path.join(ROOT, "locales", "*", "*.ftl")) + glob.glob(os.path.join(ROOT, "checklists", "*.toml"))
+    for path in paths:
         with open(path, encoding="utf-8") as f:
             chars.update(f.read())
     return {c for c in chars if ord(c) >= 0x20}

@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use fluent_bundle::FluentArgs;
 
 use crate::l10n::{strip_controls, L10nError, Locale};
-use crate::model::{message_id, Catalog, Checklist, Date, ModelError, Org};
+use crate::model::{
+    message_id, Catalog, Channels, Checklist, Date, Destination, ModelError, Names, Org,
+    PartialDate, Provenance,
+};
 
 /// An error while composing the document.
 #[derive(Debug, thiserror::Error)]
@@ -24,12 +27,16 @@ pub enum ComposeError {
 }
 
 /// What goes into the document besides the checklist.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Extras<'a> {
     /// Add the cut-out wallet card.
     pub card: bool,
     /// Make an onboarding packet for an organisation.
     pub packet: Option<PacketInput<'a>>,
+    /// The destination whose missions to print.
+    pub destination: Option<&'a Destination>,
+    /// The date the document is made, to judge how old a fact is.
+    pub today: Date,
 }
 
 /// The facts of an onboarding packet.
@@ -39,8 +46,6 @@ pub struct PacketInput<'a> {
     pub org: &'a Org,
     /// The employee's name.
     pub name: Option<String>,
-    /// Where they are going.
-    pub destination: Option<String>,
     /// When they leave.
     pub departure: Option<Date>,
     /// The date of the document.
@@ -73,6 +78,9 @@ pub struct Document {
     pub intro: Text,
     /// Sections in print order (items not selected by role left out).
     pub sections: Vec<Section>,
+    /// Where to get help and report: the destination's missions, the
+    /// consular hotline and the channels for after return.
+    pub channels: Option<Section>,
     /// Heading of the sources list.
     pub sources_heading: Text,
     /// Sources cited, numbered in order of first citation.
@@ -163,26 +171,64 @@ fn text(locales: &[&Locale], id: String, args: Option<&FluentArgs>) -> Result<Te
     Ok(Text { id, text })
 }
 
-/// Numbers sources in order of first citation.
-#[derive(Default)]
-struct Citations<'a> {
-    numbers: BTreeMap<&'a str, usize>,
-    order: Vec<&'a str>,
+/// A source cited in the document: from the catalog's sources, or given
+/// with a row of the channel data.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Cited {
+    Catalog(String),
+    Data {
+        source: String,
+        url: Option<String>,
+        date: Option<PartialDate>,
+    },
 }
 
-impl<'a> Citations<'a> {
-    /// The reference text (`[1, 3]`) for `ids`, numbering new ones.
+/// Numbers sources in order of first citation.
+#[derive(Default)]
+struct Citations {
+    numbers: BTreeMap<Cited, usize>,
+    order: Vec<Cited>,
+}
+
+impl Citations {
+    /// The reference text (`[1, 3]`) for catalog source `ids`, numbering new ones.
     fn cite(
         &mut self,
-        ids: &'a [String],
+        ids: &[String],
         locales: &[&Locale],
     ) -> Result<(Text, Vec<usize>), L10nError> {
-        let mut refs: Vec<usize> = ids
-            .iter()
-            .map(|s| {
-                *self.numbers.entry(s.as_str()).or_insert_with(|| {
-                    self.order.push(s.as_str());
-                    self.order.len()
+        self.cite_all(
+            ids.iter().map(|id| Cited::Catalog(id.clone())).collect(),
+            locales,
+        )
+    }
+
+    /// The reference text for a row of the channel data.
+    fn cite_data(
+        &mut self,
+        p: &Provenance,
+        locales: &[&Locale],
+    ) -> Result<(Text, Vec<usize>), L10nError> {
+        let cited = Cited::Data {
+            source: p.source.clone().unwrap_or_default(),
+            url: p.url.clone(),
+            date: p.date,
+        };
+        self.cite_all(vec![cited], locales)
+    }
+
+    fn cite_all(
+        &mut self,
+        cited: Vec<Cited>,
+        locales: &[&Locale],
+    ) -> Result<(Text, Vec<usize>), L10nError> {
+        let mut refs: Vec<usize> = cited
+            .into_iter()
+            .map(|c| {
+                let next = self.order.len() + 1;
+                *self.numbers.entry(c.clone()).or_insert_with(|| {
+                    self.order.push(c);
+                    next
                 })
             })
             .collect();
@@ -245,21 +291,51 @@ pub fn compose(
     }
     let packet = match &extras.packet {
         Some(input) => {
-            let (section, packet) = packet(input, locales, checklist)?;
+            let (section, packet) = packet(input, extras.destination, locales, checklist)?;
             sections.extend(section);
             Some(packet)
         }
         None => None,
     };
+    let channels = match &catalog.channels {
+        Some(data) => Some(channels_section(
+            data,
+            extras.destination,
+            extras.today,
+            locales,
+            &mut citations,
+        )?),
+        None => None,
+    };
     let card = if extras.card && !catalog.card.is_empty() {
         let mut rows = Vec::new();
         for row in &catalog.card {
-            let (reference, sources) = citations.cite(&row.sources, locales)?;
-            rows.push(Item {
-                text: text(locales, message_id(&["card", &row.id]), None)?,
-                reference: Some(reference),
-                sources,
-            });
+            let embassy = destination_embassy(extras.destination).filter(|_| row.fill.is_some());
+            let item = match embassy {
+                Some(m) => {
+                    let text = per_lang(locales, &message_id(&["card", &row.id, "known"]), |l| {
+                        let mut args = FluentArgs::new();
+                        args.set("name", name_in(&m.name, l, &m.provenance.location)?);
+                        args.set("phone", m.phone.clone().unwrap_or_default());
+                        Ok(args)
+                    })?;
+                    let (reference, sources) = citations.cite_data(&m.provenance, locales)?;
+                    Item {
+                        text,
+                        reference: Some(reference),
+                        sources,
+                    }
+                }
+                None => {
+                    let (reference, sources) = citations.cite(&row.sources, locales)?;
+                    Item {
+                        text: text(locales, message_id(&["card", &row.id]), None)?,
+                        reference: Some(reference),
+                        sources,
+                    }
+                }
+            };
+            rows.push(item);
         }
         Some(Card {
             title: text(locales, "card-title".into(), None)?,
@@ -270,14 +346,31 @@ pub fn compose(
         None
     };
     let mut sources = Vec::new();
-    for (i, id) in citations.order.iter().enumerate() {
-        let source = &catalog.sources[*id];
-        let title_id = message_id(&["source", id]);
+    for (i, cited) in citations.order.iter().enumerate() {
+        let (id, title_id, published, url) = match cited {
+            Cited::Catalog(id) => {
+                let source = &catalog.sources[id];
+                (
+                    id.clone(),
+                    message_id(&["source", id]),
+                    source.published,
+                    source.url.clone(),
+                )
+            }
+            Cited::Data { source, url, date } => {
+                (source.clone(), "channels".to_string(), *date, url.clone())
+            }
+        };
         let mut entries = Vec::new();
         for locale in locales {
             let mut args = FluentArgs::new();
-            args.set("title", locale.format(&title_id, None)?);
-            let entry_id = match source.published {
+            // Sources of the channel data are cited as the data names them.
+            let title = match cited {
+                Cited::Catalog(_) => locale.format(&title_id, None)?,
+                Cited::Data { source, .. } => source.clone(),
+            };
+            args.set("title", title);
+            let entry_id = match published {
                 Some(date) => {
                     args.set("date", locale.format_date(date)?);
                     "ui-source-entry"
@@ -288,12 +381,12 @@ pub fn compose(
         }
         sources.push(Source {
             number: i + 1,
-            id: id.to_string(),
+            id,
             entry: Text {
-                id: title_id,
+                id: title_id.to_string(),
                 text: entries,
             },
-            url: source.url.clone(),
+            url,
         });
     }
     let as_of = with_date(locales, "ui-as-of", "date", checklist.as_of)?;
@@ -305,6 +398,7 @@ pub fn compose(
         edition: edition(locales, c, roles)?,
         intro: text(locales, message_id(&[c, "intro"]), None)?,
         sections,
+        channels,
         sources_heading: text(locales, "ui-sources".into(), None)?,
         sources,
         as_of,
@@ -343,12 +437,159 @@ fn per_lang(
     })
 }
 
+/// The first mission of a destination that has a consular-protection number.
+fn destination_embassy(destination: Option<&Destination>) -> Option<&crate::model::Mission> {
+    destination?.missions.iter().find(|m| m.phone.is_some())
+}
+
+/// A name of the channel data in `locale`'s language.
+fn name_in(
+    names: &Names,
+    locale: &Locale,
+    at: &crate::error::Location,
+) -> Result<String, ComposeError> {
+    names.get(&locale.tag).map(str::to_string).ok_or_else(|| {
+        ModelError::Invalid {
+            location: at.clone(),
+            message: format!("no name in {}", locale.tag),
+        }
+        .into()
+    })
+}
+
+/// The section of help and reporting channels: the destination's embassy and
+/// consulates (or lines to write them in), the consular hotline, then the
+/// channels for after return.
+fn channels_section(
+    data: &Channels,
+    destination: Option<&Destination>,
+    today: Date,
+    locales: &[&Locale],
+    citations: &mut Citations,
+) -> Result<Section, ComposeError> {
+    let mut items = Vec::new();
+    let plain = |text: Text| Item {
+        text,
+        reference: None,
+        sources: Vec::new(),
+    };
+    let heading = match destination {
+        Some(d) => per_lang(locales, "ui-channels-heading", |l| {
+            let mut args = FluentArgs::new();
+            args.set("destination", name_in(&d.name, l, &d.location)?);
+            Ok(args)
+        })?,
+        None => text(locales, "ui-channels-heading-blank".into(), None)?,
+    };
+    match destination {
+        Some(d) if d.missions.is_empty() => {
+            items.push(plain(per_lang(locales, "ui-mission-none", |l| {
+                let mut args = FluentArgs::new();
+                args.set("destination", name_in(&d.name, l, &d.location)?);
+                Ok(args)
+            })?));
+        }
+        Some(d) => {
+            for (n, m) in d.missions.iter().enumerate() {
+                let at = &m.provenance.location;
+                let mut texts = Vec::new();
+                for locale in locales {
+                    let one =
+                        |id: &str, name: &str, value: String| -> Result<String, ComposeError> {
+                            let mut args = FluentArgs::new();
+                            args.set(name.to_string(), value);
+                            Ok(locale.format(id, Some(&args))?)
+                        };
+                    let mut args = FluentArgs::new();
+                    args.set("name", name_in(&m.name, locale, at)?);
+                    args.set("city", name_in(&m.city, locale, at)?);
+                    let mut parts = vec![locale.format("ui-mission-name", Some(&args))?];
+                    parts.push(match &m.phone {
+                        Some(phone) => one("ui-mission-phone", "phone", phone.clone())?,
+                        None => locale.format("ui-mission-no-phone", None)?,
+                    });
+                    if let Some(address) = &m.address {
+                        parts.push(one("ui-mission-address", "address", address.clone())?);
+                    }
+                    if let Some(website) = &m.website {
+                        parts.push(one("ui-mission-website", "website", website.clone())?);
+                    }
+                    if let Some(date) = m.provenance.date {
+                        parts.push(one("ui-mission-as-of", "date", locale.format_date(date)?)?);
+                    }
+                    if Channels::needs_verifying(&m.provenance, today) {
+                        parts.push(locale.format("ui-verify", None)?);
+                    }
+                    texts.push(parts.join(&locale.format("ui-list-separator", None)?));
+                }
+                let (reference, sources) = citations.cite_data(&m.provenance, locales)?;
+                items.push(Item {
+                    text: Text {
+                        id: format!("ui-mission:{}-{}", d.code, n + 1),
+                        text: texts,
+                    },
+                    reference: Some(reference),
+                    sources,
+                });
+            }
+        }
+        None => {
+            for id in ["ui-mission-blank-name", "ui-mission-blank-phone"] {
+                items.push(plain(text(locales, id.into(), None)?));
+            }
+        }
+    }
+    // The consular hotline, then what to use after return.
+    let hotlines = data
+        .national
+        .iter()
+        .filter(|c| c.abroad && c.kind == "hotline" && !c.phones.is_empty());
+    let after_return = data
+        .national
+        .iter()
+        .filter(|c| !c.abroad && (!c.phones.is_empty() || c.url.is_some()));
+    for (channel, id) in hotlines
+        .map(|c| (c, "ui-channel-hotline"))
+        .chain(after_return.map(|c| (c, "ui-channel-after-return")))
+    {
+        let text = per_lang(locales, id, |l| {
+            let mut args = FluentArgs::new();
+            args.set(
+                "name",
+                name_in(&channel.name, l, &channel.provenance.location)?,
+            );
+            let how: Vec<&str> = channel
+                .phones
+                .iter()
+                .chain(&channel.url)
+                .map(String::as_str)
+                .collect();
+            args.set("contact", how.join(&l.format("ui-or", None)?));
+            Ok(args)
+        })?;
+        let (reference, sources) = citations.cite_data(&channel.provenance, locales)?;
+        // One id per row, naming the channel.
+        let text = Text {
+            id: format!("{id}:{}", channel.id),
+            ..text
+        };
+        items.push(Item {
+            text,
+            reference: Some(reference),
+            sources,
+        });
+    }
+    items.push(plain(text(locales, "ui-channel-employer".into(), None)?));
+    Ok(Section { heading, items })
+}
+
 /// A blank to write in, for facts the packet was not given.
 const BLANK: &str = "________________";
 
 /// The organisation's section and the packet's own pages.
 fn packet(
     input: &PacketInput,
+    destination: Option<&Destination>,
     locales: &[&Locale],
     checklist: &Checklist,
 ) -> Result<(Option<Section>, Packet), ComposeError> {
@@ -365,11 +606,6 @@ fn packet(
         .as_deref()
         .map(|n| strip_controls(n).trim().to_string())
         .filter(|n| !n.is_empty());
-    let destination = input
-        .destination
-        .as_deref()
-        .map(|d| strip_controls(d).trim().to_string())
-        .filter(|d| !d.is_empty());
     let mut items = Vec::new();
     for item in &org.items {
         let mut texts = Vec::new();
@@ -400,12 +636,13 @@ fn packet(
         args.set("name", name.clone().unwrap_or_else(|| BLANK.into()));
         Ok(args)
     })?);
-    cover.push(per_lang(locales, "ui-cover-destination", |_| {
+    cover.push(per_lang(locales, "ui-cover-destination", |l| {
         let mut args = FluentArgs::new();
-        args.set(
-            "destination",
-            destination.clone().unwrap_or_else(|| BLANK.into()),
-        );
+        let value = match destination {
+            Some(d) => name_in(&d.name, l, &d.location)?,
+            None => BLANK.into(),
+        };
+        args.set("destination", value);
         Ok(args)
     })?);
     cover.push(per_lang(locales, "ui-cover-departure", |l| {

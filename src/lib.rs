@@ -44,6 +44,12 @@ pub struct Request {
     pub page: PageSize,
     /// Handout, phone or packet.
     pub profile: Profile,
+    /// The destination (ISO code or a name in any language), whose missions
+    /// the channels section prints.
+    pub destination: Option<String>,
+    /// The date the document is made, to judge how old a fact is; the
+    /// checklist's "as of" date when absent.
+    pub today: Option<Date>,
     /// What a packet is made for; required by the packet profile.
     pub packet: Option<PacketRequest>,
     /// Creation time written into the PDF (seconds since 1970). When absent,
@@ -58,8 +64,6 @@ pub struct PacketRequest {
     pub org: Org,
     /// The employee's name.
     pub name: Option<String>,
-    /// Where they are going.
-    pub destination: Option<String>,
     /// When they leave.
     pub departure: Option<Date>,
     /// The date of the document.
@@ -76,6 +80,8 @@ impl Request {
             page: PageSize::A4,
             profile: Profile::Handout,
             packet: None,
+            destination: None,
+            today: None,
             timestamp: None,
         }
     }
@@ -150,15 +156,26 @@ impl Renderer {
             (Profile::Packet, Some(p)) => Some(PacketInput {
                 org: &p.org,
                 name: p.name.clone(),
-                destination: p.destination.clone(),
                 departure: p.departure,
                 date: p.date,
             }),
             _ => None,
         };
+        let destination = match &request.destination {
+            Some(query) => Some(
+                self.catalog
+                    .channels
+                    .as_ref()
+                    .ok_or(model::ModelError::NoChannels)?
+                    .find(query)?,
+            ),
+            None => None,
+        };
         let extras = Extras {
             card: request.profile == Profile::Handout,
             packet,
+            destination,
+            today: request.today.unwrap_or(checklist.as_of),
         };
         Ok(compose(
             &self.catalog,

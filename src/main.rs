@@ -24,8 +24,43 @@ struct Cli {
 enum Command {
     /// Render a checklist as a PDF.
     Render(Box<RenderArgs>),
-    /// List the checklists and languages.
-    List(CatalogArgs),
+    /// List the checklists and languages, or the destinations.
+    List(ListArgs),
+    /// Work on the reporting-channel data.
+    Data {
+        #[command(subcommand)]
+        command: DataCommand,
+    },
+}
+
+#[derive(clap::Args)]
+struct ListArgs {
+    /// What to list.
+    #[arg(value_enum, default_value_t = ListWhat::Checklists)]
+    what: ListWhat,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListWhat {
+    /// Checklists and languages.
+    Checklists,
+    /// Destinations: code, names, missions, oldest "as of" date.
+    Destinations,
+}
+
+#[derive(Subcommand)]
+enum DataCommand {
+    /// Check checklists/channels.toml: sources, dates, phone formats,
+    /// superseded numbers; list rows to verify before travel. Exits 1 on a problem.
+    Check {
+        /// Judge the age of rows on this date (YYYY-MM-DD; default today, or SOURCE_DATE_EPOCH's day).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        catalog: CatalogArgs,
+    },
 }
 
 #[derive(clap::Args)]
@@ -59,7 +94,8 @@ struct RenderArgs {
     /// Packet: the employee's name.
     #[arg(long)]
     name: Option<String>,
-    /// Packet: the destination, printed on the cover.
+    /// The destination (ISO 3166 code such as GB, or a name such as
+    /// `United Kingdom` or `英国`): prints its Chinese embassy and consulates.
     #[arg(long)]
     destination: Option<String>,
     /// Packet: the departure date, YYYY-MM-DD.
@@ -98,11 +134,14 @@ enum Paper {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Render(args) => render(*args),
-        Command::List(args) => list(args),
+        Command::Render(args) => render(*args).map(|()| ExitCode::SUCCESS),
+        Command::List(args) => list(args).map(|()| ExitCode::SUCCESS),
+        Command::Data {
+            command: DataCommand::Check { date, catalog },
+        } => data_check(date, &catalog),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             let msg = e
                 .chain()
@@ -146,7 +185,6 @@ fn render(args: RenderArgs) -> Result<()> {
     let packet_only = [
         ("--org", args.org.is_some()),
         ("--name", args.name.is_some()),
-        ("--destination", args.destination.is_some()),
         ("--departure", args.departure.is_some()),
         ("--date", args.date.is_some()),
     ];
@@ -171,7 +209,6 @@ fn render(args: RenderArgs) -> Result<()> {
             Some(PacketRequest {
                 org: Org::load(path)?,
                 name: args.name,
-                destination: args.destination,
                 departure: args
                     .departure
                     .as_deref()
@@ -192,6 +229,8 @@ fn render(args: RenderArgs) -> Result<()> {
         },
         profile,
         packet,
+        destination: args.destination,
+        today: Some(today(timestamp)),
         timestamp,
     };
     if let Some(roster) = &args.roster {
@@ -256,11 +295,11 @@ fn render_roster(
         let name = field(Some(name_col))
             .with_context(|| format!("{}:{line}: the name is empty", roster.display()))?;
         let mut row = request.clone();
+        if let Some(d) = field(dest_col) {
+            row.destination = Some(d);
+        }
         let packet = row.packet.as_mut().expect("packets have an organisation");
         packet.name = Some(name.clone());
-        if let Some(d) = field(dest_col) {
-            packet.destination = Some(d);
-        }
         if let Some(d) = field(dep_col) {
             packet.departure = Some(
                 parse_date("departure", &d)
@@ -294,6 +333,54 @@ fn render_roster(
     }
     println!("{} packets in {}", files.len(), folder.display());
     Ok(())
+}
+
+/// Today: the day of SOURCE_DATE_EPOCH when set, else of the clock.
+fn today(timestamp: Option<i64>) -> Date {
+    let now = timestamp.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
+    Date::from_days_since_epoch(now.div_euclid(86_400))
+}
+
+/// `data check`: one line per finding; status 1 when any is a problem.
+fn data_check(date: Option<String>, args: &CatalogArgs) -> Result<ExitCode> {
+    let catalog = load_catalog(args)?;
+    let channels = catalog
+        .channels
+        .as_ref()
+        .context("this catalog has no checklists/channels.toml")?;
+    let today = match date {
+        Some(d) => parse_date("--date", &d)?,
+        None => today(source_date_epoch()?),
+    };
+    let langs: Vec<&str> = catalog.locales.keys().map(String::as_str).collect();
+    let findings = channels.check(today, &langs);
+    let mut out = String::new();
+    for f in &findings {
+        out.push_str(&format!(
+            "{}: {}: {}\n",
+            f.location,
+            if f.problem { "problem" } else { "verify" },
+            f.message
+        ));
+    }
+    let problems = findings.iter().filter(|f| f.problem).count();
+    let missions: usize = channels.destinations.iter().map(|d| d.missions.len()).sum();
+    out.push_str(&format!(
+        "{} national channels, {} destinations, {missions} missions: {problems} problems, {} to verify before travel (as of {today})\n",
+        channels.national.len(),
+        channels.destinations.len(),
+        findings.len() - problems
+    ));
+    std::io::stdout().write_all(out.as_bytes())?;
+    Ok(if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn parse_date(flag: &str, value: &str) -> Result<Date> {
@@ -340,8 +427,32 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn list(args: CatalogArgs) -> Result<()> {
-    let catalog = load_catalog(&args)?;
+fn list(args: ListArgs) -> Result<()> {
+    let catalog = load_catalog(&args.catalog)?;
+    if let ListWhat::Destinations = args.what {
+        let channels = catalog
+            .channels
+            .as_ref()
+            .context("this catalog has no checklists/channels.toml")?;
+        let mut out = String::new();
+        for d in &channels.destinations {
+            let oldest = d.missions.iter().filter_map(|m| m.provenance.date).min();
+            let oldest = oldest.map_or("-".to_string(), |p| match (p.month, p.day) {
+                (Some(m), Some(day)) => format!("{:04}-{m:02}-{day:02}", p.year),
+                (Some(m), None) => format!("{:04}-{m:02}", p.year),
+                _ => format!("{:04}", p.year),
+            });
+            out.push_str(&format!(
+                "{}  {:<22} {:<8} {} missions  oldest {oldest}\n",
+                d.code,
+                d.name.get("en").unwrap_or("-"),
+                d.name.get("zh-CN").unwrap_or("-"),
+                d.missions.len()
+            ));
+        }
+        std::io::stdout().write_all(out.as_bytes())?;
+        return Ok(());
+    }
     let renderer = Renderer::new(catalog, FontSet::bundled())?;
     let locales = renderer.localizer().locales();
     let mut out = String::from("Checklists:\n");

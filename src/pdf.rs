@@ -272,9 +272,7 @@ fn ops(
                     text.push(Op::SetTextMatrix {
                         matrix: TextMatrix::Translate(Pt(run.x), Pt(h - line.baseline)),
                     });
-                    text.push(Op::ShowText {
-                        items: vec![TextItem::Text(run.text.clone())],
-                    });
+                    text.push(Op::ShowText { items: show(run) });
                 }
             }
             Item::TickBox { x, y, size, field } => {
@@ -385,6 +383,20 @@ fn ops(
     text.push(Op::EndTextSection);
     ops.extend(text);
     ops
+}
+
+/// A run's text with its pull-backs as TJ adjustments (thousandths of an em; positive moves left).
+fn show(run: &crate::layout::Run) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    let chars: Vec<char> = run.text.chars().collect();
+    for &(at, pull) in &run.kerns {
+        items.push(TextItem::Text(chars[start..at].iter().collect()));
+        items.push(TextItem::Offset(pull / run.size * 1000.0));
+        start = at;
+    }
+    items.push(TextItem::Text(chars[start..].iter().collect()));
+    items
 }
 
 /// UTF-16BE with a byte-order mark, as PDF text strings want.

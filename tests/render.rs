@@ -21,6 +21,8 @@ fn request(checklist: &str, langs: &[&str]) -> Request {
         page: PageSize::A4,
         profile: predeparture::layout::Profile::Handout,
         packet: None,
+        destination: None,
+        today: None,
         timestamp: Some(1_700_000_000),
     }
 }

@@ -14,6 +14,11 @@ use predeparture::layout::{
 use predeparture::model::{Catalog, Date, Org};
 use predeparture::{PacketRequest, Renderer, Request};
 
+const DESTINATIONS: [&str; 18] = [
+    "US", "GB", "SG", "AU", "CA", "JP", "DE", "FR", "KR", "NZ", "MY", "SA", "AE", "ID", "PK", "NG",
+    "KE", "none",
+];
+
 const WIDTHS: [f32; 8] = [260.0, 300.0, 340.0, 400.0, 480.0, 595.3, 612.0, 720.0];
 
 fn cases() -> Vec<(Request, Layout, Document)> {
@@ -26,7 +31,7 @@ fn cases() -> Vec<(Request, Layout, Document)> {
             vec!["zh-CN"],
             vec!["en"],
         ] {
-            for width in WIDTHS {
+            for (n, width) in WIDTHS.into_iter().enumerate() {
                 let req = Request {
                     checklist: checklist.into(),
                     langs: langs.iter().map(|s| s.to_string()).collect(),
@@ -42,6 +47,11 @@ fn cases() -> Vec<(Request, Layout, Document)> {
                     },
                     profile: Profile::Handout,
                     packet: None,
+                    // Every destination's missions, in turn.
+                    destination: DESTINATIONS
+                        .get((n + langs.len() * 3) % DESTINATIONS.len())
+                        .map(|d| d.to_string()),
+                    today: None,
                     timestamp: Some(0),
                 };
                 let layout = r.layout(&req).unwrap();
@@ -52,6 +62,7 @@ fn cases() -> Vec<(Request, Layout, Document)> {
             for profile in [Profile::Phone, Profile::Packet] {
                 let mut req = Request::handout(checklist, &langs);
                 req.profile = profile;
+                req.destination = Some("JP".into());
                 if profile == Profile::Packet {
                     req.packet = Some(PacketRequest {
                         org: Org::load(
@@ -60,7 +71,6 @@ fn cases() -> Vec<(Request, Layout, Document)> {
                         )
                         .unwrap(),
                         name: Some("Wang Fang".into()),
-                        destination: Some("Nairobi".into()),
                         departure: None,
                         date: Date {
                             year: 2026,

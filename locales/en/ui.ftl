@@ -58,3 +58,22 @@ ui-ack-statement = I, { $name }, confirm that I have received, read and understo
 ui-ack-name = Name (in capitals)
 ui-ack-signature = Signature
 ui-ack-date = Date
+
+# The help and reporting channels section (checklists/channels.toml).
+ui-channels-heading = Help and reporting channels: { $destination }
+ui-channels-heading-blank = Help and reporting channels
+ui-mission-name = { $name }, { $city }
+ui-mission-phone = consular protection, 24 h: { $phone }
+ui-mission-no-phone = look up its consular protection number on its website or in the 中国领事 app
+ui-mission-address = { $address }
+ui-mission-website = { $website }
+ui-mission-as-of = as of { $date }
+ui-verify = verify before travel
+ui-mission-none = No verified details of the Chinese missions in { $destination } yet: look them up on cs.mfa.gov.cn or in the 中国领事 app before you leave.
+ui-mission-blank-name = Chinese embassy or consulate for where you will live: ______________________________
+ui-mission-blank-phone = Its consular protection number: ____________________ (on its website or in the 中国领事 app)
+ui-channel-hotline = { $name }, 24 h, from anywhere abroad: { $contact }
+ui-channel-after-return = After your return: { $name }, { $contact }
+ui-channel-employer = After your return you can also report through your employer.
+ui-or = {" or "}
+card-mission-known = { $name }, consular protection, 24 h: { $phone }

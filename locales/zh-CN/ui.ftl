@@ -45,3 +45,22 @@ ui-ack-statement = 本人{ $name }确认，已收到、阅读并理解{ $org }�
 ui-ack-name = 姓名（正楷）
 ui-ack-signature = 签名
 ui-ack-date = 日期
+
+# 求助与报告渠道（checklists/channels.toml）。
+ui-channels-heading = 求助与报告渠道：{ $destination }
+ui-channels-heading-blank = 求助与报告渠道
+ui-mission-name = { $name }（{ $city }）
+ui-mission-phone = 领事保护与协助电话（24小时）：{ $phone }
+ui-mission-no-phone = 领事保护电话请在使领馆官网或“中国领事”APP查询
+ui-mission-address = 地址：{ $address }
+ui-mission-website = 网站：{ $website }
+ui-mission-as-of = 信息日期：{ $date }
+ui-verify = 出行前请核实
+ui-mission-none = 暂无经核实的中国驻{ $destination }使领馆信息，请在出发前通过cs.mfa.gov.cn或“中国领事”APP查询。
+ui-mission-blank-name = 居住地所属领区的中国驻外使领馆：______________________________
+ui-mission-blank-phone = 领事保护与协助电话：____________________（可在使领馆官网或“中国领事”APP查询）
+ui-channel-hotline = { $name }（24小时，在境外均可拨打）：{ $contact }
+ui-channel-after-return = 回国后：{ $name }，{ $contact }
+ui-channel-employer = 回国后也可以通过所在单位向国家安全机关报告。
+ui-or = 或
+card-mission-known = { $name }领事保护与协助电话（24小时）：{ $phone }

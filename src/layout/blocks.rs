@@ -121,6 +121,20 @@ pub fn build(
         }
     }
 
+    if let Some(channels) = &doc.channels {
+        blocks.push(heading(&channels.heading, 10.0)?);
+        for row in &channels.items {
+            let (items, height) =
+                set.multilingual(&row.text, Role::Body, row.reference.as_ref(), &geo.items)?;
+            blocks.push(Block {
+                height,
+                space_before: 3.0,
+                items,
+                ..Block::default()
+            });
+        }
+    }
+
     if let Some(packet) = &doc.packet {
         if !packet.contacts.is_empty() {
             blocks.push(heading(&packet.contacts_heading, 10.0)?);

@@ -272,6 +272,10 @@ pub struct Run {
     pub gray: f32,
     /// The characters.
     pub text: String,
+    /// Pull-backs inside the run: before the character at index `.0`
+    /// (counted in characters), the pen moves left by `.1` points (the blank
+    /// half of a compressed punctuation mark).
+    pub kerns: Vec<(usize, f32)>,
 }
 
 /// Lays out `doc` on pages. `footer(page, total)` gives each page's label.

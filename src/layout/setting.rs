@@ -230,7 +230,8 @@ impl Setter<'_> {
                 y + n as f32 * line_height + (line_height - style.size) / 2.0 + 0.88 * style.size;
             let mut runs: Vec<Run> = Vec::new();
             let mut pen = x + span.shift;
-            let mut prev_adjusted = true;
+            // How far the previous glyph's advance was shortened (compressed punctuation).
+            let mut pull = 0.0;
             let mut lefts = Vec::with_capacity(span.range.len());
             for i in span.range.clone() {
                 let g = &glyphs[i];
@@ -241,8 +242,14 @@ impl Setter<'_> {
                 let same = runs.last().is_some_and(|r| {
                     r.face == g.face && r.size == g.style.size && r.gray == g.style.gray
                 });
-                if same && !prev_adjusted && g.gap_before == 0.0 {
-                    runs.last_mut().expect("checked").text.push(g.ch);
+                if same && g.gap_before == 0.0 {
+                    // One run, so the text copies out whole; a compressed mark
+                    // pulls the next glyph back by a kerning adjustment.
+                    let run = runs.last_mut().expect("checked");
+                    if pull != 0.0 {
+                        run.kerns.push((run.text.chars().count(), pull));
+                    }
+                    run.text.push(g.ch);
                 } else {
                     runs.push(Run {
                         x: pen,
@@ -250,9 +257,10 @@ impl Setter<'_> {
                         size: g.style.size,
                         gray: g.style.gray,
                         text: g.ch.to_string(),
+                        kerns: Vec::new(),
                     });
                 }
-                prev_adjusted = g.advance != g.natural;
+                pull = g.natural - g.advance;
                 pen += g.advance;
             }
             // A link area over each part of a phone number or address on this line.

@@ -26,7 +26,12 @@ use toml::Spanned;
 
 use crate::error::Location;
 
+mod channels;
 mod org;
+pub use channels::{
+    phone_ok, Channel, Channels, Confidence, Destination, Finding, Mission, Names, Provenance,
+    Superseded,
+};
 pub use org::{Contact, Localized, Org, OrgItem};
 
 /// An error in the checklist definitions.
@@ -66,6 +71,17 @@ pub enum ModelError {
         /// The roles the checklist declares.
         available: String,
     },
+    /// No destination matches.
+    #[error("unknown destination `{query}`; accepted codes: {available}")]
+    UnknownDestination {
+        /// What was asked for.
+        query: String,
+        /// The codes there are.
+        available: String,
+    },
+    /// The catalog has no reporting-channel data.
+    #[error("this catalog has no checklists/channels.toml")]
+    NoChannels,
     /// The directory is not laid out as a catalog.
     #[error("{}: not a catalog (expected {expected})", path.display())]
     NotACatalog {
@@ -259,6 +275,9 @@ pub struct CardRow {
     pub id: String,
     /// Ids of the sources it rests on.
     pub sources: Vec<String>,
+    /// `mission`: with a destination, the row names its embassy instead
+    /// (message `card-<id>-known`).
+    pub fill: Option<String>,
 }
 
 /// The Fluent message id of a checklist part: the ids joined by `-`.
@@ -282,6 +301,8 @@ pub struct Catalog {
     pub sources: BTreeMap<String, Source>,
     /// Rows of the wallet card, when the catalog defines one.
     pub card: Vec<CardRow>,
+    /// Reporting channels and missions, when the catalog has them.
+    pub channels: Option<Channels>,
     /// Translation files by language tag (the folder name under `locales/`).
     pub locales: BTreeMap<String, Vec<TextFile>>,
 }
@@ -323,6 +344,7 @@ impl Catalog {
     pub fn from_files(files: Vec<TextFile>) -> Result<Catalog, ModelError> {
         let mut sources_file = None;
         let mut card_file = None;
+        let mut channels_file = None;
         let mut checklist_files = Vec::new();
         let mut locales: BTreeMap<String, Vec<TextFile>> = BTreeMap::new();
         for file in files {
@@ -339,6 +361,8 @@ impl Catalog {
                     sources_file = Some(file);
                 } else if comps[n - 1] == "card.toml" {
                     card_file = Some(file);
+                } else if comps[n - 1] == "channels.toml" {
+                    channels_file = Some(file);
                 } else {
                     checklist_files.push(file);
                 }
@@ -358,10 +382,12 @@ impl Catalog {
             Some(file) => parse_card(file, &sources)?,
             None => Vec::new(),
         };
+        let channels = channels_file.as_ref().map(Channels::parse).transpose()?;
         Ok(Catalog {
             checklists,
             sources,
             card,
+            channels,
             locales,
         })
     }
@@ -579,6 +605,7 @@ struct CardFile {
 struct CardRowDef {
     id: Spanned<String>,
     sources: Vec<Spanned<String>>,
+    fill: Option<Spanned<String>>,
 }
 
 fn parse_card(
@@ -607,7 +634,19 @@ fn parse_card(
             }
             ids.push(src.get_ref().clone());
         }
-        rows.push(CardRow { id, sources: ids });
+        if let Some(fill) = &row.fill {
+            if fill.get_ref() != "mission" {
+                return Err(ctx.err(
+                    fill.span().start,
+                    format!("unknown fill `{}` (known: mission)", fill.get_ref()),
+                ));
+            }
+        }
+        rows.push(CardRow {
+            id,
+            sources: ids,
+            fill: row.fill.as_ref().map(|f| f.get_ref().clone()),
+        });
     }
     Ok(rows)
 }

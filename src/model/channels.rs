@@ -1,0 +1,545 @@
+//! Reporting channels: the national channels, the Chinese missions of each
+//! destination, and numbers known to be superseded, from
+//! `checklists/channels.toml`. Every row carries its source, source date and
+//! confidence; [`Channels::check`] finds rows that lack them, malformed or
+//! superseded numbers, and rows that are old or uncertain.
+//!
+//! Rows are read leniently (a missing source is a finding, not a parse
+//! error), but unknown keys are still rejected.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Ctx, Date, ModelError, PartialDate, TextFile};
+use crate::error::Location;
+
+/// How sure the research is of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// An official page or government reprint.
+    High,
+    /// A reprint, news report or single source.
+    Medium,
+    /// Old or third-party only.
+    Low,
+}
+
+/// Where a row's facts come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    /// The publication.
+    pub source: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// When it was published (the "as of" date of the row).
+    pub date: Option<PartialDate>,
+    /// The date as written, when it does not parse.
+    pub date_text: Option<String>,
+    /// How sure the research is.
+    pub confidence: Option<Confidence>,
+    /// Where the row is defined.
+    pub location: Location,
+}
+
+/// A name in several languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Names(pub std::collections::BTreeMap<String, String>);
+
+impl Names {
+    /// The name in `lang`, if given.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).map(String::as_str)
+    }
+}
+
+/// A national channel (12308, 12339, the website, the app, WeChat).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    /// Stable id.
+    pub id: String,
+    /// `hotline`, `website`, `app` or `wechat`.
+    pub kind: String,
+    /// Its name.
+    pub name: Names,
+    /// Phone numbers, as published.
+    pub phones: Vec<String>,
+    /// Web address, without scheme.
+    pub url: Option<String>,
+    /// Opening hours, e.g. `24h`.
+    pub hours: Option<String>,
+    /// Usable from abroad (12339 and its website are for after return).
+    pub abroad: bool,
+    /// Source, date, confidence.
+    pub provenance: Provenance,
+}
+
+/// A Chinese embassy or consulate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mission {
+    /// `embassy`, `consulate-general` or `consulate`.
+    pub kind: String,
+    /// Its name.
+    pub name: Names,
+    /// Its city.
+    pub city: Names,
+    /// Address, as published.
+    pub address: Option<String>,
+    /// The 24-hour consular-protection number.
+    pub phone: Option<String>,
+    /// Web address, without scheme.
+    pub website: Option<String>,
+    /// Source, date, confidence.
+    pub provenance: Provenance,
+}
+
+/// A destination country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Destination {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// Its name.
+    pub name: Names,
+    /// Other names it is known by, in any language.
+    pub aliases: Vec<String>,
+    /// Embassy first, then consulates in file order.
+    pub missions: Vec<Mission>,
+    /// Where it is defined.
+    pub location: Location,
+}
+
+/// A number that is no longer current.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Superseded {
+    /// The old number.
+    pub number: String,
+    /// What replaced it, if anything.
+    pub replaced_by: Option<String>,
+    /// Source, date, confidence.
+    pub provenance: Provenance,
+}
+
+/// The reporting-channel data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channels {
+    /// National channels.
+    pub national: Vec<Channel>,
+    /// Destinations in file order.
+    pub destinations: Vec<Destination>,
+    /// Numbers no longer current.
+    pub superseded: Vec<Superseded>,
+}
+
+/// A finding of [`Channels::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Where.
+    pub location: Location,
+    /// A problem (the data must be fixed) or a note (print "verify before travel").
+    pub problem: bool,
+    /// What.
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDef {
+    #[serde(default)]
+    national: Vec<Spanned<ChannelDef>>,
+    #[serde(default)]
+    destination: Vec<Spanned<DestinationDef>>,
+    #[serde(default)]
+    superseded: Vec<Spanned<SupersededDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SourceDef {
+    source: Option<String>,
+    source_url: Option<String>,
+    source_date: Option<String>,
+    confidence: Option<Confidence>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ChannelDef {
+    id: String,
+    kind: String,
+    name: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    phones: Vec<String>,
+    url: Option<String>,
+    hours: Option<String>,
+    abroad: bool,
+    #[serde(flatten)]
+    source: SourceDef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DestinationDef {
+    code: String,
+    name: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    mission: Vec<Spanned<MissionDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MissionDef {
+    kind: String,
+    name: std::collections::BTreeMap<String, String>,
+    city: std::collections::BTreeMap<String, String>,
+    address: Option<String>,
+    phone: Option<String>,
+    website: Option<String>,
+    #[serde(flatten)]
+    source: SourceDef,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SupersededDef {
+    number: String,
+    replaced_by: Option<String>,
+    #[serde(flatten)]
+    source: SourceDef,
+}
+
+impl Channels {
+    /// Parses `checklists/channels.toml`.
+    pub fn parse(file: &TextFile) -> Result<Channels, ModelError> {
+        let ctx = Ctx(file);
+        let def: FileDef = ctx.parse()?;
+        let at = |offset: usize| Location::from_offset(&file.path, &file.text, offset);
+        let provenance = |s: SourceDef, offset: usize| Provenance {
+            date: s.source_date.as_deref().and_then(PartialDate::parse),
+            date_text: s.source_date,
+            source: s.source,
+            url: s.source_url,
+            confidence: s.confidence,
+            location: at(offset),
+        };
+        let national = def
+            .national
+            .into_iter()
+            .map(|c| {
+                let start = c.span().start;
+                let c = c.into_inner();
+                Channel {
+                    id: c.id,
+                    kind: c.kind,
+                    name: Names(c.name),
+                    phones: c.phones,
+                    url: c.url,
+                    hours: c.hours,
+                    abroad: c.abroad,
+                    provenance: provenance(c.source, start),
+                }
+            })
+            .collect();
+        let destinations = def
+            .destination
+            .into_iter()
+            .map(|d| {
+                let start = d.span().start;
+                let d = d.into_inner();
+                let missions = d
+                    .mission
+                    .into_iter()
+                    .map(|m| {
+                        let start = m.span().start;
+                        let m = m.into_inner();
+                        Mission {
+                            kind: m.kind,
+                            name: Names(m.name),
+                            city: Names(m.city),
+                            address: m.address,
+                            phone: m.phone,
+                            website: m.website,
+                            provenance: provenance(m.source, start),
+                        }
+                    })
+                    .collect();
+                Destination {
+                    code: d.code,
+                    name: Names(d.name),
+                    aliases: d.aliases,
+                    missions,
+                    location: at(start),
+                }
+            })
+            .collect();
+        let superseded = def
+            .superseded
+            .into_iter()
+            .map(|s| {
+                let start = s.span().start;
+                let s = s.into_inner();
+                Superseded {
+                    number: s.number,
+                    replaced_by: s.replaced_by,
+                    provenance: provenance(s.source, start),
+                }
+            })
+            .collect();
+        Ok(Channels {
+            national,
+            destinations,
+            superseded,
+        })
+    }
+
+    /// The destination named by `query`: its code in any case, or one of its
+    /// names or aliases in any language.
+    pub fn find(&self, query: &str) -> Result<&Destination, ModelError> {
+        let q = query.trim().to_lowercase();
+        self.destinations
+            .iter()
+            .find(|d| {
+                d.code.to_lowercase() == q
+                    || d.name.0.values().any(|n| n.to_lowercase() == q)
+                    || d.aliases.iter().any(|a| a.to_lowercase() == q)
+            })
+            .ok_or_else(|| ModelError::UnknownDestination {
+                query: query.to_string(),
+                available: self
+                    .destinations
+                    .iter()
+                    .map(|d| d.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// Checks every row; `today` judges age, `langs` are the languages every
+    /// name must be given in.
+    pub fn check(&self, today: Date, langs: &[&str]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let superseded: Vec<&str> = self.superseded.iter().map(|s| s.number.as_str()).collect();
+        let row = |p: &Provenance,
+                   what: &str,
+                   phones: &[&str],
+                   names: &[&Names],
+                   out: &mut Vec<Finding>| {
+            let mut problem = |message: String| {
+                out.push(Finding {
+                    location: p.location.clone(),
+                    problem: true,
+                    message: format!("{what}: {message}"),
+                })
+            };
+            if p.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                problem("no source".into());
+            }
+            match (&p.date, &p.date_text) {
+                (None, None) => problem("no source date".into()),
+                (None, Some(t)) => problem(format!(
+                    "source date `{t}` is not YYYY, YYYY-MM or YYYY-MM-DD"
+                )),
+                _ => {}
+            }
+            if p.confidence.is_none() {
+                problem("no confidence (high, medium or low)".into());
+            }
+            for phone in phones {
+                if !phone_ok(phone) {
+                    problem(format!(
+                        "phone `{phone}` is not `+<country code>` then digits with single hyphens"
+                    ));
+                }
+                if let Some(old) = superseded.iter().find(|s| digits(s) == digits(phone)) {
+                    problem(format!("phone `{phone}` is superseded ({old})"));
+                }
+            }
+            for names in names {
+                for lang in langs {
+                    if names.get(lang).is_none_or(|n| n.trim().is_empty()) {
+                        problem(format!("no name in {lang}"));
+                    }
+                }
+            }
+            let mut notes = Vec::new();
+            if let Some(date) = p.date {
+                if months_between(date, today) > 24 {
+                    notes.push("older than 24 months");
+                }
+            }
+            if p.confidence == Some(Confidence::Low) {
+                notes.push("low confidence");
+            }
+            if !notes.is_empty() {
+                out.push(Finding {
+                    location: p.location.clone(),
+                    problem: false,
+                    message: format!("{what}: {}: verify before travel", notes.join(", ")),
+                });
+            }
+        };
+        for c in &self.national {
+            // 12339 is a domestic short number: printed as is, never in an international form.
+            let phones: Vec<&str> = c
+                .phones
+                .iter()
+                .map(String::as_str)
+                .filter(|p| c.abroad || p.starts_with('+'))
+                .collect();
+            row(
+                &c.provenance,
+                &format!("national `{}`", c.id),
+                &phones,
+                &[&c.name],
+                &mut out,
+            );
+        }
+        let mut codes = BTreeSet::new();
+        for d in &self.destinations {
+            if d.code.len() != 2 || !d.code.chars().all(|c| c.is_ascii_uppercase()) {
+                out.push(Finding {
+                    location: d.location.clone(),
+                    problem: true,
+                    message: format!(
+                        "destination code `{}` is not ISO 3166-1 alpha-2 (two capital letters)",
+                        d.code
+                    ),
+                });
+            }
+            if !codes.insert(d.code.as_str()) {
+                out.push(Finding {
+                    location: d.location.clone(),
+                    problem: true,
+                    message: format!("destination `{}` is defined twice", d.code),
+                });
+            }
+            for m in &d.missions {
+                let what = format!("{} {}", d.code, m.name.get("en").unwrap_or(&m.kind));
+                let phones: Vec<&str> = m.phone.iter().map(String::as_str).collect();
+                row(&m.provenance, &what, &phones, &[&m.name, &m.city], &mut out);
+            }
+        }
+        out
+    }
+
+    /// Whether a mission's row calls for "verify before travel" on `today`.
+    pub fn needs_verifying(p: &Provenance, today: Date) -> bool {
+        p.confidence == Some(Confidence::Low)
+            || p.date.is_none_or(|d| months_between(d, today) > 24)
+    }
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// `+<country code>` then groups of digits separated by single hyphens.
+pub fn phone_ok(phone: &str) -> bool {
+    let Some(rest) = phone.strip_prefix('+') else {
+        return false;
+    };
+    let groups: Vec<&str> = rest.split('-').collect();
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whole months from `from` to `to`, counting a partial date from its start.
+fn months_between(from: PartialDate, to: Date) -> i32 {
+    let months = (to.year - from.year) * 12 + (to.month as i32 - from.month.unwrap_or(1) as i32);
+    if to.day < from.day.unwrap_or(1) {
+        months - 1
+    } else {
+        months
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(extra: &str) -> Channels {
+        let text = format!(
+            "[[superseded]]\nnumber = \"+86-10-59913991\"\nsource = \"s\"\nsource-date = \"2023\"\nconfidence = \"high\"\n\n[[destination]]\ncode = \"GB\"\nname = {{ en = \"United Kingdom\", zh-CN = \"英国\" }}\naliases = [\"UK\"]\n{extra}"
+        );
+        Channels::parse(&TextFile {
+            path: "channels.toml".into(),
+            text,
+        })
+        .unwrap()
+    }
+
+    const MISSION: &str = "[[destination.mission]]\nkind = \"embassy\"\nname = { en = \"Embassy\", zh-CN = \"大使馆\" }\ncity = { en = \"London\", zh-CN = \"伦敦\" }\n";
+
+    #[test]
+    fn finds_destinations_by_code_name_and_alias() {
+        let c = data("");
+        for q in ["GB", "gb", "United Kingdom", "united kingdom", "英国", "UK"] {
+            assert_eq!(c.find(q).unwrap().code, "GB", "{q}");
+        }
+        assert_eq!(
+            c.find("Narnia").unwrap_err().to_string(),
+            "unknown destination `Narnia`; accepted codes: GB"
+        );
+    }
+
+    #[test]
+    fn checks_sources_phones_and_age() {
+        let today = Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        };
+        let clean = data(&format!("{MISSION}phone = \"+44-20-1234\"\nsource = \"notice\"\nsource-date = \"2025-01-01\"\nconfidence = \"high\"\n"));
+        assert!(clean.check(today, &["en", "zh-CN"]).is_empty());
+        let bad = data(&format!("{MISSION}phone = \"+86-10-59913991\"\nsource-date = \"2020-03\"\nconfidence = \"low\"\n"));
+        let findings: Vec<String> = bad
+            .check(today, &["en", "zh-CN"])
+            .iter()
+            .map(|f| format!("{}{}", if f.problem { "E " } else { "N " }, f.message))
+            .collect();
+        assert_eq!(
+            findings,
+            [
+                "E GB Embassy: no source",
+                "E GB Embassy: phone `+86-10-59913991` is superseded (+86-10-59913991)",
+                "N GB Embassy: older than 24 months, low confidence: verify before travel",
+            ]
+        );
+        let format = data(&format!("{MISSION}phone = \"0044 20 1234\"\nsource = \"s\"\nsource-date = \"2026\"\nconfidence = \"medium\"\n"));
+        assert!(format.check(today, &["en"])[0]
+            .message
+            .contains("is not `+<country code>`"));
+    }
+
+    #[test]
+    fn phone_format() {
+        assert!(phone_ok("+86-10-12308") && phone_ok("+1-415-9296998"));
+        assert!(
+            !phone_ok("12339")
+                && !phone_ok("+86--10")
+                && !phone_ok("+86 10 12308")
+                && !phone_ok("+8612")
+        );
+    }
+}
+
+#[cfg(test)]
+mod strict {
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let text = "[[destination]]\ncode = \"GB\"\nname = { en = \"UK\" }\n[[destination.mission]]\nkind = \"embassy\"\nname = { en = \"E\" }\ncity = { en = \"L\" }\nsorce = \"typo\"\n";
+        let e = super::Channels::parse(&super::TextFile {
+            path: "c.toml".into(),
+            text: text.into(),
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("sorce"), "{e}");
+    }
+}

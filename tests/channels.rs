@@ -1,0 +1,248 @@
+//! Reporting channels: every destination renders, every number in the data
+//! is printed exactly and with a source, `data check` catches bad rows, and
+//! destinations are found by code or name.
+
+mod common;
+
+use common::*;
+use predeparture::fonts::FontSet;
+use predeparture::layout::links;
+use predeparture::model::{Catalog, Channels};
+use predeparture::{Renderer, Request};
+
+fn renderer() -> Renderer {
+    Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap()
+}
+
+fn channels(r: &Renderer) -> &Channels {
+    r.catalog().channels.as_ref().unwrap()
+}
+
+fn request(destination: &str, langs: &[&str]) -> Request {
+    let mut req = Request::handout("student", langs);
+    req.destination = Some(destination.into());
+    req.timestamp = Some(1_700_000_000);
+    req
+}
+
+#[test]
+fn every_destination_prints_its_numbers_exactly_in_every_language() {
+    let r = renderer();
+    let dir = tempdir();
+    let data = channels(&r);
+    let national: Vec<&str> = data
+        .national
+        .iter()
+        .flat_map(|c| c.phones.iter().map(String::as_str))
+        .collect();
+    for d in &data.destinations {
+        for langs in [&["zh-CN", "en"][..], &["zh-CN"], &["en"]] {
+            let pdf = dir.path().join("d.pdf");
+            std::fs::write(&pdf, r.render(&request(&d.code, langs)).unwrap()).unwrap();
+            let text = squash(&text(&pdf, None));
+            for phone in d
+                .missions
+                .iter()
+                .filter_map(|m| m.phone.as_deref())
+                .chain(national.iter().copied())
+            {
+                assert!(
+                    text.contains(phone),
+                    "{} {langs:?}: {phone} not printed",
+                    d.code
+                );
+            }
+            for m in &d.missions {
+                for tag in langs {
+                    let name = squash(m.name.get(tag).unwrap());
+                    assert!(text.contains(&name), "{} {tag}: {name} not printed", d.code);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_number_is_printed_without_a_source() {
+    let r = renderer();
+    for d in &channels(&r).destinations {
+        let doc = r.document(&request(&d.code, &["zh-CN", "en"])).unwrap();
+        let channels = doc.channels.as_ref().unwrap();
+        let card = doc.card.as_ref().unwrap();
+        let rows = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .chain(&channels.items)
+            .chain(&card.rows);
+        for row in rows {
+            for text in &row.text.text {
+                if links::find(text).iter().any(|f| !f.is_web()) {
+                    assert!(
+                        row.reference.is_some() && !row.sources.is_empty(),
+                        "{}: `{text}` has no source",
+                        row.text.id
+                    );
+                }
+            }
+        }
+        // Every cited number resolves to an entry of the sources list with a date or a note.
+        for n in channels.items.iter().flat_map(|i| &i.sources) {
+            assert!(doc.sources.iter().any(|s| s.number == *n));
+        }
+    }
+}
+
+#[test]
+fn old_or_uncertain_missions_say_so_and_show_their_date() {
+    let r = renderer();
+    let dir = tempdir();
+    // The UK row is from March 2020 and of low confidence.
+    let pdf = dir.path().join("gb.pdf");
+    std::fs::write(&pdf, r.render(&request("GB", &["zh-CN", "en"])).unwrap()).unwrap();
+    let text = squash(&text(&pdf, None));
+    for want in [
+        "出行前请核实",
+        "verifybeforetravel",
+        "信息日期：2020年3月",
+        "asofMarch2020",
+        "+44-20-74368294",
+    ] {
+        assert!(text.contains(want), "{want}");
+    }
+    // A recent, high-confidence row does not.
+    let doc = r.document(&request("JP", &["en"])).unwrap();
+    let embassy = &doc.channels.as_ref().unwrap().items[0].text.text[0];
+    assert!(!embassy.contains("verify before travel"), "{embassy}");
+    assert!(embassy.contains("as of"), "{embassy}");
+}
+
+#[test]
+fn without_a_destination_there_are_lines_to_write_in() {
+    let r = renderer();
+    let doc = r
+        .document(&Request::handout("student", &["zh-CN", "en"]))
+        .unwrap();
+    let channels = doc.channels.unwrap();
+    assert_eq!(
+        channels.heading.text,
+        ["求助与报告渠道", "Help and reporting channels"]
+    );
+    assert!(channels.items[0].text.text[1]
+        .contains("Chinese embassy or consulate for where you will live: ____"));
+    assert!(channels.items[1].text.text[0].contains("领事保护与协助电话：____"));
+    // A destination with no verified mission says where to look.
+    let de = r.document(&request("DE", &["en"])).unwrap();
+    assert!(de.channels.unwrap().items[0].text.text[0]
+        .contains("look them up on cs.mfa.gov.cn or in the 中国领事 app"));
+}
+
+#[test]
+fn destinations_are_found_by_code_or_name_in_either_language() {
+    let dir = tempdir();
+    let base = std::fs::read(render(
+        dir.path(),
+        "a.pdf",
+        &["--checklist", "short-trip", "--destination", "GB"],
+    ))
+    .unwrap();
+    for query in ["gb", "United Kingdom", "英国", "UK"] {
+        let other = std::fs::read(render(
+            dir.path(),
+            "b.pdf",
+            &["--checklist", "short-trip", "--destination", query],
+        ))
+        .unwrap();
+        assert!(base == other, "{query}");
+    }
+    let out = dir.path().join("x.pdf");
+    let o = run(&[
+        "render",
+        "--checklist",
+        "student",
+        "--destination",
+        "Atlantis",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap().trim(),
+        "error: unknown destination `Atlantis`; accepted codes: US, GB, SG, AU, CA, JP, DE, FR, KR, NZ, MY, SA, AE, ID, PK, NG, KE"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_wallet_card_names_the_embassy_when_the_destination_is_known() {
+    let r = renderer();
+    let doc = r.document(&request("SG", &["zh-CN", "en"])).unwrap();
+    let row = &doc.card.unwrap().rows[1];
+    assert!(
+        row.text.text[0].contains("中华人民共和国驻新加坡大使馆")
+            && row.text.text[0].contains("+65-64750165"),
+        "{:?}",
+        row.text.text
+    );
+    assert!(row.text.text[1].contains("+65-64750165"));
+}
+
+#[test]
+fn list_destinations_prints_one_line_each() {
+    let o = run(&["list", "destinations"]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let r = renderer();
+    let data = channels(&r);
+    assert_eq!(out.lines().count(), data.destinations.len());
+    let gb = out.lines().find(|l| l.starts_with("GB")).unwrap();
+    for want in ["United Kingdom", "英国", "1 missions", "oldest 2020-03"] {
+        assert!(gb.contains(want), "{gb}");
+    }
+}
+
+#[test]
+fn data_check_is_clean_on_the_shipped_data_and_catches_planted_rows() {
+    let o = run(&["data", "check", "--date", "2026-11-22"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains(": verify: GB Embassy of the People's Republic of China in the United Kingdom: older than 24 months, low confidence: verify before travel"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("0 problems, 34 to verify before travel (as of 2026-11-22)"),
+        "{out}"
+    );
+
+    let cat = catalog_copy();
+    let file = cat.path().join("checklists/channels.toml");
+    let planted = "\n[[destination]]\ncode = \"XX\"\nname = { en = \"Testland\", zh-CN = \"测试国\" }\n\n[[destination.mission]]\nkind = \"embassy\"\nname = { en = \"Embassy in Testland\", zh-CN = \"驻测试国大使馆\" }\ncity = { en = \"Test City\", zh-CN = \"测试市\" }\nphone = \"+86-10-59913991\"\nsource-date = \"2025-01\"\nconfidence = \"high\"\n\n[[destination.mission]]\nkind = \"consulate-general\"\nname = { en = \"Consulate in Testland\", zh-CN = \"驻测试市总领事馆\" }\ncity = { en = \"Second City\", zh-CN = \"第二市\" }\nphone = \"00 1 555 0100\"\nsource = \"a notice\"\nconfidence = \"medium\"\n";
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = text.lines().count() + 6;
+    std::fs::write(&file, format!("{text}{planted}")).unwrap();
+    let o = run(&[
+        "data",
+        "check",
+        "--date",
+        "2026-11-22",
+        "--catalog",
+        cat.path().to_str().unwrap(),
+    ]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    let at = format!(
+        "{}:{line}:1: problem: XX Embassy in Testland",
+        file.display()
+    );
+    for want in [
+        format!("{at}: no source"),
+        format!("{at}: phone `+86-10-59913991` is superseded (+86-10-59913991)"),
+    ] {
+        assert!(out.contains(&want), "missing `{want}` in:\n{out}");
+    }
+    assert!(
+        out.contains("XX Consulate in Testland: no source date"),
+        "{out}"
+    );
+    assert!(out.contains("XX Consulate in Testland: phone `00 1 555 0100` is not `+<country code>` then digits with single hyphens"), "{out}");
+    assert!(out.trim_end().contains("4 problems"), "{out}");
+}
