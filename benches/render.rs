@@ -71,6 +71,8 @@ fn main() {
         page: PageSize::A4,
         profile: predeparture::layout::Profile::Handout,
         packet: None,
+        destination: None,
+        today: None,
         timestamp: Some(0),
     };
     let first = Instant::now();

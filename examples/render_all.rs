@@ -27,6 +27,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 page: PageSize::A4,
                 profile: predeparture::layout::Profile::Handout,
                 packet: None,
+                destination: None,
+                today: None,
                 timestamp: None,
             };
             let path = out.join(format!("{id}-{}.pdf", langs.join("-")));
