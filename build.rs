@@ -1,4 +1,5 @@
-//! Compiles the bundled catalog (checklists/ and locales/) into the library.
+//! Compiles the bundled catalog (checklists/ and locales/) and the bundled
+//! fonts (fonts/<Family>-Regular.ttf, fonts/<Family>-Bold.ttf) into the library.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,8 +22,31 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_catalog.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("bundled_catalog.rs"), out).unwrap();
+
+    println!("cargo:rerun-if-changed=fonts");
+    let mut fonts: Vec<(String, &str, String)> = std::fs::read_dir(root.join("fonts"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".ttf")?;
+            let (family, weight) = stem
+                .strip_suffix("-Regular")
+                .map(|f| (f, "Regular"))
+                .or_else(|| stem.strip_suffix("-Bold").map(|f| (f, "Bold")))?;
+            Some((family.to_string(), weight, name.clone()))
+        })
+        .collect();
+    fonts.sort();
+    let mut out = String::from("/// The bundled fonts: (family, weight, file name, contents).\npub static FONTS: &[(&str, Weight, &str, &[u8])] = &[\n");
+    for (family, weight, file) in &fonts {
+        println!("cargo:rerun-if-changed=fonts/{file}");
+        writeln!(out, "    ({family:?}, Weight::{weight}, {file:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/fonts/{file}\"))),").unwrap();
+    }
+    out.push_str("];\n");
+    std::fs::write(Path::new(&out_dir).join("bundled_fonts.rs"), out).unwrap();
 }
 
 fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {

@@ -2,9 +2,10 @@
 //! layout and parsed faces for the PDF.
 //!
 //! Families are named by their file names: `<Family>-Regular.ttf` and
-//! `<Family>-Bold.ttf` (`.otf` too). The bundled families are `NotoSans`
-//! (Latin) and `NotoSansSC` (Simplified Chinese, GB 2312 coverage); see
-//! `fonts/README.md`. Layout reads metrics with ttf-parser, which costs
+//! `<Family>-Bold.ttf` (`.otf` too). The bundled families are every such
+//! file in `fonts/` (compiled in): `NotoSans` (Latin), `NotoSansSC`
+//! (Simplified Chinese) and `NotoSansTC` (Traditional Chinese, Taiwan forms);
+//! see `fonts/README.md`. Layout reads metrics with ttf-parser, which costs
 //! microseconds; the PDF stage needs printpdf's own parse, which is costly and
 //! therefore done once per face and process, and only for faces a document
 //! uses.
@@ -127,28 +128,10 @@ pub struct FontSet {
     families: BTreeMap<String, [FaceId; 2]>,
 }
 
-const BUNDLED: [(&str, Weight, &[u8]); 4] = [
-    (
-        "NotoSans",
-        Weight::Regular,
-        include_bytes!("../fonts/NotoSans-Regular.ttf"),
-    ),
-    (
-        "NotoSans",
-        Weight::Bold,
-        include_bytes!("../fonts/NotoSans-Bold.ttf"),
-    ),
-    (
-        "NotoSansSC",
-        Weight::Regular,
-        include_bytes!("../fonts/NotoSansSC-Regular.ttf"),
-    ),
-    (
-        "NotoSansSC",
-        Weight::Bold,
-        include_bytes!("../fonts/NotoSansSC-Bold.ttf"),
-    ),
-];
+mod bundled {
+    use super::Weight;
+    include!(concat!(env!("OUT_DIR"), "/bundled_fonts.rs"));
+}
 
 impl FontSet {
     /// The fonts shipped with predeparture.
@@ -157,16 +140,8 @@ impl FontSet {
             faces: Vec::new(),
             families: BTreeMap::new(),
         };
-        for (family, weight, data) in BUNDLED {
-            let file = format!(
-                "{family}-{}.ttf",
-                if weight == Weight::Bold {
-                    "Bold"
-                } else {
-                    "Regular"
-                }
-            );
-            set.add(family, weight, file, Arc::from(data))
+        for &(family, weight, file, data) in bundled::FONTS {
+            set.add(family, weight, file.to_string(), Arc::from(data))
                 .expect("bundled fonts are valid");
         }
         set
@@ -317,6 +292,6 @@ mod tests {
             .family("Nope", Weight::Regular, "xx")
             .unwrap_err()
             .to_string()
-            .contains("available: NotoSans, NotoSansSC"));
+            .contains("available: NotoSans, NotoSansSC, NotoSansTC"));
     }
 }

@@ -66,8 +66,9 @@ pub enum L10nError {
 pub struct LocaleSettings {
     /// The writing system, which selects line-breaking and spacing rules.
     pub script: Script,
-    /// Font families in order of preference: a Latin face, then the face for
-    /// the script (e.g. `["NotoSans", "NotoSansSC"]`).
+    /// Font families: a Latin face, then the faces for the script in order of
+    /// preference (e.g. `["NotoSans", "NotoSansTC", "NotoSansSC"]`: Taiwan
+    /// forms, with the Simplified face for characters the first lacks).
     pub fonts: Vec<String>,
 }
 

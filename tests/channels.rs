@@ -215,7 +215,7 @@ fn data_check_is_clean_on_the_shipped_data_and_catches_planted_rows() {
 
     let cat = catalog_copy();
     let file = cat.path().join("checklists/channels.toml");
-    let planted = "\n[[destination]]\ncode = \"XX\"\nname = { en = \"Testland\", zh-CN = \"测试国\" }\n\n[[destination.mission]]\nkind = \"embassy\"\nname = { en = \"Embassy in Testland\", zh-CN = \"驻测试国大使馆\" }\ncity = { en = \"Test City\", zh-CN = \"测试市\" }\nphone = \"+86-10-59913991\"\nsource-date = \"2025-01\"\nconfidence = \"high\"\n\n[[destination.mission]]\nkind = \"consulate-general\"\nname = { en = \"Consulate in Testland\", zh-CN = \"驻测试市总领事馆\" }\ncity = { en = \"Second City\", zh-CN = \"第二市\" }\nphone = \"00 1 555 0100\"\nsource = \"a notice\"\nconfidence = \"medium\"\n";
+    let planted = "\n[[destination]]\ncode = \"XX\"\nname = { en = \"Testland\", zh-CN = \"测试国\" }\n\n[[destination.mission]]\nkind = \"embassy\"\nname = { en = \"Embassy in Testland\", zh-CN = \"驻测试国大使馆\", zh-TW = \"駐測試國大使館\" }\ncity = { en = \"Test City\", zh-CN = \"测试市\" }\nphone = \"+86-10-59913991\"\nsource-date = \"2025-01\"\nconfidence = \"high\"\n\n[[destination.mission]]\nkind = \"consulate-general\"\nname = { en = \"Consulate in Testland\", zh-CN = \"驻测试市总领事馆\", zh-TW = \"駐測試市總領事館\" }\ncity = { en = \"Second City\", zh-CN = \"第二市\", zh-TW = \"第二市\" }\nphone = \"00 1 555 0100\"\nsource = \"a notice\"\nconfidence = \"medium\"\n";
     let text = std::fs::read_to_string(&file).unwrap();
     let line = text.lines().count() + 6;
     std::fs::write(&file, format!("{text}{planted}")).unwrap();
@@ -244,5 +244,6 @@ fn data_check_is_clean_on_the_shipped_data_and_catches_planted_rows() {
         "{out}"
     );
     assert!(out.contains("XX Consulate in Testland: phone `00 1 555 0100` is not `+<country code>` then digits with single hyphens"), "{out}");
-    assert!(out.trim_end().contains("4 problems"), "{out}");
+    assert!(out.contains(&format!("{at}: no city in zh-TW")), "{out}");
+    assert!(out.trim_end().contains("5 problems"), "{out}");
 }

@@ -132,11 +132,11 @@ fn unknown_checklist_language_and_role_list_the_choices() {
     );
     assert_eq!(
         fails(None, &["--checklist", "student", "--lang", "fr"]),
-        "unsupported language `fr`; available: en, zh-CN"
+        "unsupported language `fr`; available: en, zh-CN, zh-TW"
     );
     assert_eq!(
-        fails(None, &["--checklist", "student", "--lang", "zh-TW"]),
-        "unsupported language `zh-TW`; available: en, zh-CN"
+        fails(None, &["--checklist", "student", "--lang", "ja"]),
+        "unsupported language `ja`; available: en, zh-CN, zh-TW"
     );
     assert_eq!(
         fails(None, &["--checklist", "overseas-staff", "--role", "boss"]),

@@ -32,7 +32,14 @@ fn every_heading_and_item_is_in_the_pdf_in_order() {
     let dir = tempdir();
     let r = renderer();
     for checklist in ["student", "overseas-staff", "short-trip"] {
-        for langs in [&["zh-CN", "en"][..], &["en", "zh-CN"], &["zh-CN"], &["en"]] {
+        for langs in [
+            &["zh-CN", "en"][..],
+            &["en", "zh-CN"],
+            &["zh-CN"],
+            &["en"],
+            &["zh-TW", "en"],
+            &["zh-TW"],
+        ] {
             let pdf = render(
                 dir.path(),
                 "x.pdf",

@@ -30,6 +30,8 @@ fn cases() -> Vec<(Request, Layout, Document)> {
             vec!["en", "zh-CN"],
             vec!["zh-CN"],
             vec!["en"],
+            vec!["zh-TW", "en"],
+            vec!["zh-TW"],
         ] {
             for (n, width) in WIDTHS.into_iter().enumerate() {
                 let req = Request {

@@ -15,7 +15,9 @@ use crate::l10n::Script;
 pub struct LangFonts {
     /// How the language is set.
     pub script: Script,
-    /// `[regular, bold]` per family, Latin family first.
+    /// `[regular, bold]` per family: the Latin family first, then the
+    /// families for the script in order of preference (later ones fill in
+    /// characters the earlier lack).
     pub families: Vec<[FaceId; 2]>,
     /// Family names, for messages.
     pub names: Vec<String>,
@@ -159,7 +161,7 @@ pub fn measure(
         for ch in span.text.chars() {
             let order: Box<dyn Iterator<Item = &[FaceId; 2]>> =
                 if lang.script.is_cjk() && prefers_cjk(ch) {
-                    Box::new(lang.families.iter().rev())
+                    Box::new(lang.families.iter().skip(1).chain(lang.families.first()))
                 } else {
                     Box::new(lang.families.iter())
                 };
@@ -205,7 +207,7 @@ pub fn measure(
 /// Two adjacent full-width marks take 1.5 em instead of 2 (GB style): the
 /// first gives up its blank half.
 fn compress_punctuation(glyphs: &mut [Glyph], lang: &LangFonts) {
-    let cjk_faces: Vec<FaceId> = lang.families.last().map(|f| f.to_vec()).unwrap_or_default();
+    let cjk_faces: Vec<FaceId> = lang.families.iter().skip(1).flatten().copied().collect();
     let adjustable = |g: &Glyph| {
         (is_closing_punct(g.ch) || is_opening_punct(g.ch)) && cjk_faces.contains(&g.face)
     };

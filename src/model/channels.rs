@@ -325,7 +325,7 @@ impl Channels {
         let row = |p: &Provenance,
                    what: &str,
                    phones: &[&str],
-                   names: &[&Names],
+                   names: &[(&str, &Names)],
                    out: &mut Vec<Finding>| {
             let mut problem = |message: String| {
                 out.push(Finding {
@@ -357,10 +357,10 @@ impl Channels {
                     problem(format!("phone `{phone}` is superseded ({old})"));
                 }
             }
-            for names in names {
+            for (label, names) in names {
                 for lang in langs {
                     if names.get(lang).is_none_or(|n| n.trim().is_empty()) {
-                        problem(format!("no name in {lang}"));
+                        problem(format!("no {label} in {lang}"));
                     }
                 }
             }
@@ -393,7 +393,7 @@ impl Channels {
                 &c.provenance,
                 &format!("national `{}`", c.id),
                 &phones,
-                &[&c.name],
+                &[("name", &c.name)],
                 &mut out,
             );
         }
@@ -419,7 +419,13 @@ impl Channels {
             for m in &d.missions {
                 let what = format!("{} {}", d.code, m.name.get("en").unwrap_or(&m.kind));
                 let phones: Vec<&str> = m.phone.iter().map(String::as_str).collect();
-                row(&m.provenance, &what, &phones, &[&m.name, &m.city], &mut out);
+                row(
+                    &m.provenance,
+                    &what,
+                    &phones,
+                    &[("name", &m.name), ("city", &m.city)],
+                    &mut out,
+                );
             }
         }
         out
