@@ -52,6 +52,58 @@ pub struct PacketInput<'a> {
     pub date: Date,
 }
 
+/// The interface messages the program formats itself (besides those derived
+/// from checklist, source and card ids). `predeparture validate` reports
+/// each one a language lacks, and every message neither listed here nor
+/// derived from a definition as unused.
+pub const UI_MESSAGES: &[&str] = &[
+    "language-name",
+    "ui-date",
+    "ui-date-month",
+    "ui-date-year",
+    "ui-page",
+    "ui-sources",
+    "ui-source-ref",
+    "ui-source-entry",
+    "ui-source-entry-undated",
+    "ui-as-of",
+    "ui-edition",
+    "ui-list-separator",
+    "ui-or",
+    "card-title",
+    "card-cut",
+    "ui-org-name",
+    "ui-packet-kind",
+    "ui-cover-employee",
+    "ui-cover-destination",
+    "ui-cover-departure",
+    "ui-cover-date",
+    "ui-org-items",
+    "ui-org-contacts",
+    "ui-contact-officer",
+    "ui-contact",
+    "ui-ack-heading",
+    "ui-ack-statement",
+    "ui-ack-name",
+    "ui-ack-signature",
+    "ui-ack-date",
+    "ui-channels-heading",
+    "ui-channels-heading-blank",
+    "ui-mission-name",
+    "ui-mission-phone",
+    "ui-mission-no-phone",
+    "ui-mission-address",
+    "ui-mission-website",
+    "ui-mission-as-of",
+    "ui-verify",
+    "ui-mission-none",
+    "ui-mission-blank-name",
+    "ui-mission-blank-phone",
+    "ui-channel-hotline",
+    "ui-channel-after-return",
+    "ui-channel-employer",
+];
+
 /// A text in every language of the document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Text {

@@ -315,7 +315,7 @@ fn load_locale(tag: &str, files: &[crate::model::TextFile]) -> Result<Locale, L1
 }
 
 /// Byte offset of the (last) definition of message `id` in `text`.
-fn find_definition(text: &str, id: &str) -> usize {
+pub(crate) fn find_definition(text: &str, id: &str) -> usize {
     let mut offset = 0;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {

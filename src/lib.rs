@@ -17,11 +17,13 @@
 
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod fonts;
 pub mod l10n;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod validate;
 
 pub use error::{Error, Location};
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use predeparture::export::{export, Format};
 use predeparture::fonts::FontSet;
 use predeparture::layout::{PageSize, Profile};
 use predeparture::model::{Catalog, Date, Org};
@@ -26,6 +27,16 @@ enum Command {
     Render(Box<RenderArgs>),
     /// List the checklists and languages, or the destinations.
     List(ListArgs),
+    /// Check every translation and definition of a catalog: syntax, missing,
+    /// untranslated and unused messages, differing variables, unknown sources,
+    /// duplicates. Exits 0 when clean, 1 on findings, 2 when it cannot run.
+    Validate {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        #[command(flatten)]
+        catalog: CatalogArgs,
+    },
     /// Work on the reporting-channel data.
     Data {
         #[command(subcommand)]
@@ -40,6 +51,22 @@ struct ListArgs {
     what: ListWhat,
     #[command(flatten)]
     catalog: CatalogArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Pdf,
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// One line per finding.
+    Text,
+    /// A JSON object with the findings, for tools.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,9 +135,12 @@ struct RenderArgs {
     /// optionally `destination` and `departure`); `-o` names the folder.
     #[arg(long, value_name = "FILE", requires = "org")]
     roster: Option<PathBuf>,
-    /// Output file; defaults to `<checklist>-<lang>.pdf`.
+    /// Output file (`-` for standard output); defaults to `<checklist>-<langs>.<format>`.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// What to write: the PDF, or the same document as plain text, Markdown or JSON.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Pdf)]
+    format: OutputFormat,
     /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`).
     #[arg(long, value_name = "DIR")]
     font_dir: Option<PathBuf>,
@@ -139,6 +169,7 @@ fn main() -> ExitCode {
         Command::Data {
             command: DataCommand::Check { date, catalog },
         } => data_check(date, &catalog),
+        Command::Validate { format, catalog } => validate(format, &catalog),
     };
     match result {
         Ok(code) => code,
@@ -248,10 +279,30 @@ fn render(args: RenderArgs) -> Result<()> {
                 .iter()
                 .map(|l| l.tag.clone())
                 .collect();
-            PathBuf::from(format!("{}-{}.pdf", request.checklist, tags.join("-")))
+            let ext = match args.format {
+                OutputFormat::Pdf => "pdf",
+                OutputFormat::Text => "txt",
+                OutputFormat::Md => "md",
+                OutputFormat::Json => "json",
+            };
+            PathBuf::from(format!("{}-{}.{ext}", request.checklist, tags.join("-")))
         }
     };
-    let bytes = renderer.render(&request)?;
+    let bytes = match args.format {
+        OutputFormat::Pdf => renderer.render(&request)?,
+        other => {
+            let format = match other {
+                OutputFormat::Text => Format::Text,
+                OutputFormat::Md => Format::Markdown,
+                _ => Format::Json,
+            };
+            export(&renderer.document(&request)?, format).into_bytes()
+        }
+    };
+    if output.as_os_str() == "-" {
+        std::io::stdout().write_all(&bytes)?;
+        return Ok(());
+    }
     write_atomically(&output, &bytes)
 }
 
@@ -343,6 +394,36 @@ fn today(timestamp: Option<i64>) -> Date {
             .map_or(0, |d| d.as_secs() as i64)
     });
     Date::from_days_since_epoch(now.div_euclid(86_400))
+}
+
+/// `validate`: one line per finding (or JSON); status 1 when there are any.
+fn validate(format: ReportFormat, args: &CatalogArgs) -> Result<ExitCode> {
+    let files = match &args.catalog {
+        Some(dir) => Catalog::files_in(dir)?,
+        None => Catalog::bundled_files(),
+    };
+    let findings = predeparture::validate::validate(&files);
+    let out = match format {
+        ReportFormat::Json => {
+            let report = serde_json::json!({ "findings": findings, "count": findings.len(), "files": files.len() });
+            format!("{}\n", serde_json::to_string_pretty(&report)?)
+        }
+        ReportFormat::Text => {
+            let mut out: String = findings.iter().map(|f| format!("{f}\n")).collect();
+            out.push_str(&format!(
+                "{} files checked: {} findings\n",
+                files.len(),
+                findings.len()
+            ));
+            out
+        }
+    };
+    std::io::stdout().write_all(out.as_bytes())?;
+    Ok(if findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `data check`: one line per finding; status 1 when any is a problem.

@@ -314,18 +314,27 @@ mod bundled {
 impl Catalog {
     /// The catalog shipped with predeparture.
     pub fn bundled() -> Result<Catalog, ModelError> {
-        let files = bundled::FILES
+        Catalog::from_files(Catalog::bundled_files())
+    }
+
+    /// The files of the bundled catalog.
+    pub fn bundled_files() -> Vec<TextFile> {
+        bundled::FILES
             .iter()
             .map(|(path, text)| TextFile {
                 path: PathBuf::from(path),
                 text: text.to_string(),
             })
-            .collect();
-        Catalog::from_files(files)
+            .collect()
     }
 
     /// Reads a catalog laid out like the bundled one from `dir`.
     pub fn from_dir(dir: &Path) -> Result<Catalog, ModelError> {
+        Catalog::from_files(Catalog::files_in(dir)?)
+    }
+
+    /// The files of a catalog folder: `checklists/*.toml` and `locales/<lang>/*`.
+    pub fn files_in(dir: &Path) -> Result<Vec<TextFile>, ModelError> {
         let mut files = Vec::new();
         for (sub, ext) in [("checklists", "toml"), ("locales", "")] {
             let base = dir.join(sub);
@@ -337,7 +346,7 @@ impl Catalog {
             }
             collect(&base, ext, sub == "locales", &mut files)?;
         }
-        Catalog::from_files(files)
+        Ok(files)
     }
 
     /// Builds a catalog from files named `checklists/...` and `locales/<lang>/...`.
@@ -563,7 +572,7 @@ fn unique(
     Ok(id_str)
 }
 
-fn parse_sources(file: &TextFile) -> Result<BTreeMap<String, Source>, ModelError> {
+pub(crate) fn parse_sources(file: &TextFile) -> Result<BTreeMap<String, Source>, ModelError> {
     let ctx = Ctx(file);
     let def: SourcesFile = ctx.parse()?;
     let mut seen = BTreeSet::new();
@@ -608,7 +617,7 @@ struct CardRowDef {
     fill: Option<Spanned<String>>,
 }
 
-fn parse_card(
+pub(crate) fn parse_card(
     file: &TextFile,
     sources: &BTreeMap<String, Source>,
 ) -> Result<Vec<CardRow>, ModelError> {
@@ -651,7 +660,7 @@ fn parse_card(
     Ok(rows)
 }
 
-fn parse_checklist(
+pub(crate) fn parse_checklist(
     file: &TextFile,
     sources: &BTreeMap<String, Source>,
 ) -> Result<Checklist, ModelError> {

@@ -1,0 +1,203 @@
+//! Text exports of the localised document: plain text (a terminal preview),
+//! Markdown (for a web page or an article) and JSON (the document model).
+//! Same content and order as the PDF: title, audience, introduction,
+//! sections of items, the channels section, the organisation's contacts,
+//! the sources with the "as of" date, the wallet card; each text in every
+//! language, the first language first.
+
+use crate::document::{Document, Item, Text};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON of the [`Document`].
+    Json,
+}
+
+/// `doc` in `format`.
+pub fn export(doc: &Document, format: Format) -> String {
+    match format {
+        Format::Text => text(doc),
+        Format::Markdown => markdown(doc),
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(doc).expect("the document model serialises")
+        ),
+    }
+}
+
+/// The parts of the document in print order, as (kind, texts) pairs.
+enum Part<'a> {
+    Title(&'a Text),
+    Para(&'a Text),
+    Heading(&'a Text),
+    Item(&'a Item, bool),
+    Source(usize, &'a Text, Option<&'a str>),
+}
+
+fn parts(doc: &Document) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    if let Some(packet) = &doc.packet {
+        out.push(Part::Title(&packet.org));
+        out.push(Part::Para(&packet.kind));
+        out.extend(packet.cover.iter().map(Part::Para));
+    }
+    out.push(Part::Title(&doc.title));
+    out.push(Part::Para(&doc.audience));
+    out.extend(doc.edition.iter().map(Part::Para));
+    out.push(Part::Para(&doc.intro));
+    for section in &doc.sections {
+        out.push(Part::Heading(&section.heading));
+        out.extend(section.items.iter().map(|i| Part::Item(i, true)));
+    }
+    if let Some(channels) = &doc.channels {
+        out.push(Part::Heading(&channels.heading));
+        out.extend(channels.items.iter().map(|i| Part::Item(i, false)));
+    }
+    if let Some(packet) = &doc.packet {
+        out.push(Part::Heading(&packet.contacts_heading));
+        out.extend(packet.contacts.iter().map(Part::Para));
+    }
+    out.push(Part::Heading(&doc.sources_heading));
+    out.push(Part::Para(&doc.as_of));
+    out.extend(
+        doc.sources
+            .iter()
+            .map(|s| Part::Source(s.number, &s.entry, s.url.as_deref())),
+    );
+    if let Some(card) = &doc.card {
+        out.push(Part::Heading(&card.title));
+        out.push(Part::Para(&card.cut));
+        out.extend(card.rows.iter().map(|i| Part::Item(i, false)));
+    }
+    if let Some(packet) = &doc.packet {
+        out.push(Part::Heading(&packet.ack_heading));
+        out.push(Part::Para(&packet.ack_statement));
+        out.extend(packet.ack_fields.iter().map(Part::Para));
+    }
+    out
+}
+
+/// An item's text in language `lang` with its source reference.
+fn with_reference(item: &Item, lang: usize) -> String {
+    match &item.reference {
+        Some(r) => format!("{} {}", item.text.text[lang], r.text[lang]),
+        None => item.text.text[lang].clone(),
+    }
+}
+
+fn text(doc: &Document) -> String {
+    let mut out = String::new();
+    for part in parts(doc) {
+        match part {
+            Part::Title(t) => {
+                for s in &t.text {
+                    out.push_str(&format!("{s}\n"));
+                }
+                out.push_str(&format!("{}\n\n", "=".repeat(40)));
+            }
+            Part::Para(t) => {
+                for s in &t.text {
+                    out.push_str(&format!("{s}\n"));
+                }
+                out.push('\n');
+            }
+            Part::Heading(t) => {
+                out.push_str(&format!("{}\n{}\n", t.text.join(" / "), "-".repeat(40)))
+            }
+            Part::Item(item, tick) => {
+                for lang in 0..item.text.text.len() {
+                    let mark = match (tick, lang) {
+                        (true, 0) => "[ ] ",
+                        (false, 0) => "- ",
+                        _ => "    ",
+                    };
+                    out.push_str(&format!("{mark}{}\n", with_reference(item, lang)));
+                }
+                out.push('\n');
+            }
+            Part::Source(n, entry, url) => {
+                for (lang, s) in entry.text.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{}{s}\n",
+                        if lang == 0 {
+                            format!("{n}. ")
+                        } else {
+                            "   ".into()
+                        }
+                    ));
+                }
+                if let Some(url) = url {
+                    out.push_str(&format!("   {url}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn markdown(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for part in parts(doc) {
+        let list = matches!(part, Part::Item(..) | Part::Source(..));
+        if in_list && !list {
+            out.push('\n');
+        }
+        in_list = list;
+        let joined =
+            |t: &Text, sep: &str| t.text.iter().map(|s| md(s)).collect::<Vec<_>>().join(sep);
+        match part {
+            Part::Title(t) => out.push_str(&format!("# {}\n\n", joined(t, " / "))),
+            Part::Para(t) => out.push_str(&format!("{}\n\n", joined(t, "  \n"))),
+            Part::Heading(t) => out.push_str(&format!("## {}\n\n", joined(t, " / "))),
+            Part::Item(item, tick) => {
+                let lines: Vec<String> = (0..item.text.text.len())
+                    .map(|l| md(&with_reference(item, l)))
+                    .collect();
+                out.push_str(&format!(
+                    "- {}{}\n",
+                    if tick { "[ ] " } else { "" },
+                    lines.join("  \n  ")
+                ));
+            }
+            Part::Source(n, entry, url) => {
+                let mut lines: Vec<String> = entry.text.iter().map(|s| md(s)).collect();
+                if let Some(url) = url {
+                    lines.push(format!("<https://{url}>"));
+                }
+                out.push_str(&format!("{n}. {}\n", lines.join("  \n   ")));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(md("a_b *c* [1] ____"), "a\\_b \\*c\\* \\[1\\] \\_\\_\\_\\_");
+    }
+}
