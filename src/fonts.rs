@@ -156,13 +156,8 @@ impl FontSet {
                 source,
             }
         }
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(io(dir))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(io(dir))?;
-        entries.sort_by_key(|e| e.file_name());
         let mut found = 0;
-        for entry in entries {
+        for entry in crate::model::read_dir_sorted(dir).map_err(io(dir))? {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             let Some(stem) = name

@@ -21,82 +21,26 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use super::measure::{is_closing_punct, is_han, is_opening_punct, Glyph, Span};
 use crate::l10n::Script;
 
-/// Must not start a line.
+/// Must not start a line: pause and stop marks, closing brackets and quotes
+/// (see [`is_closing_punct`]), interpuncts, connectors, ellipsis, solidus,
+/// and Western closing punctuation.
 pub fn forbidden_at_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '．'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '‼'
-            | '⁇'
-            | '⁈'
-            | '⁉'
-            | '）'
-            | '］'
-            | '｝'
-            | '〕'
-            | '〉'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〗'
-            | '”'
-            | '’'
-            | '·'
-            | '・'
-            | '‧'
-            | '～'
-            | '–'
-            | '—'
-            | '…'
-            | '／'
-            | '/'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-            | ']'
-            | '}'
-            | '%'
-            | '‰'
-            | '℃'
-    )
+    is_closing_punct(c)
+        || matches!(
+            c,
+            '‼' | '⁇' | '⁈' | '⁉' | '·' | '・' | '‧' | '～' | '–' | '—' | '…' | '／' | '/'
+        )
+        || matches!(
+            c,
+            ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '}' | '%' | '‰' | '℃'
+        )
 }
 
-/// Must not end a line.
+/// Must not end a line: opening brackets and quotes (see
+/// [`is_opening_punct`]), the solidus, and Western opening brackets and
+/// currency signs.
 pub fn forbidden_at_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '［'
-            | '｛'
-            | '〔'
-            | '〈'
-            | '《'
-            | '「'
-            | '『'
-            | '【'
-            | '〖'
-            | '“'
-            | '‘'
-            | '('
-            | '['
-            | '{'
-            | '$'
-            | '￥'
-            | '£'
-            | '€'
-            | '#'
-            | '／'
-    )
+    is_opening_punct(c) || matches!(c, '(' | '[' | '{' | '$' | '￥' | '£' | '€' | '#' | '／')
 }
 
 /// A place where a line may end: before glyph `at`.

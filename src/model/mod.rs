@@ -462,12 +462,7 @@ fn collect(
             source,
         }
     }
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(io(dir))?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(io(dir))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
+    for entry in read_dir_sorted(dir).map_err(io(dir))? {
         let path = entry.path();
         if path.is_dir() {
             if recurse {
@@ -479,6 +474,13 @@ fn collect(
         }
     }
     Ok(())
+}
+
+/// The entries of `dir`, sorted by name so output never depends on the file system's order.
+pub(crate) fn read_dir_sorted(dir: &Path) -> std::io::Result<Vec<std::fs::DirEntry>> {
+    let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    Ok(entries)
 }
 
 #[derive(Deserialize)]
