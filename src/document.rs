@@ -96,6 +96,7 @@ pub const UI_MESSAGES: &[&str] = &[
     "ui-mission-website",
     "ui-mission-as-of",
     "ui-verify",
+    "ui-verify-note",
     "ui-mission-none",
     "ui-mission-blank-name",
     "ui-mission-blank-phone",
@@ -240,6 +241,9 @@ enum Cited {
 struct Citations {
     numbers: BTreeMap<Cited, usize>,
     order: Vec<Cited>,
+    /// Catalog sources by address, so a data row citing the same page is
+    /// numbered as that source.
+    by_url: BTreeMap<String, String>,
 }
 
 impl Citations {
@@ -261,10 +265,13 @@ impl Citations {
         p: &Provenance,
         locales: &[&Locale],
     ) -> Result<(Text, Vec<usize>), L10nError> {
-        let cited = Cited::Data {
-            source: p.source.clone().unwrap_or_default(),
-            url: p.url.clone(),
-            date: p.date,
+        let cited = match p.url.as_ref().and_then(|u| self.by_url.get(u)) {
+            Some(id) => Cited::Catalog(id.clone()),
+            None => Cited::Data {
+                source: p.source.clone().unwrap_or_default(),
+                url: p.url.clone(),
+                date: p.date,
+            },
         };
         self.cite_all(vec![cited], locales)
     }
@@ -322,7 +329,14 @@ pub fn compose(
             .into());
         }
     }
-    let mut citations = Citations::default();
+    let mut citations = Citations {
+        by_url: catalog
+            .sources
+            .values()
+            .filter_map(|s| Some((s.url.clone()?, s.id.clone())))
+            .collect(),
+        ..Citations::default()
+    };
     let mut sections = Vec::new();
     for section in &checklist.sections {
         let mut items = Vec::new();
@@ -368,7 +382,17 @@ pub fn compose(
                     let text = per_lang(locales, &message_id(&["card", &row.id, "known"]), |l| {
                         let mut args = FluentArgs::new();
                         args.set("name", name_in(&m.name, l, &m.provenance.location)?);
-                        args.set("phone", m.phone.clone().unwrap_or_default());
+                        let mut phone = m.phone.clone().unwrap_or_default();
+                        // An old or uncertain number says so on the card too.
+                        if let (true, Some(date)) = (
+                            Channels::needs_verifying(&m.provenance, extras.today),
+                            m.provenance.date,
+                        ) {
+                            let mut note = FluentArgs::new();
+                            note.set("date", l.format_date(date)?);
+                            phone.push_str(&l.format("ui-verify-note", Some(&note))?);
+                        }
+                        args.set("phone", phone);
                         Ok(args)
                     })?;
                     let (reference, sources) = citations.cite_data(&m.provenance, locales)?;
@@ -553,9 +577,16 @@ fn channels_section(
                             Ok(locale.format(id, Some(&args))?)
                         };
                     let mut args = FluentArgs::new();
-                    args.set("name", name_in(&m.name, locale, at)?);
-                    args.set("city", name_in(&m.city, locale, at)?);
-                    let mut parts = vec![locale.format("ui-mission-name", Some(&args))?];
+                    let name = name_in(&m.name, locale, at)?;
+                    let city = name_in(&m.city, locale, at)?;
+                    // "Consulate General in Osaka" needs no ", Osaka".
+                    let mut parts = if name.contains(&city) {
+                        vec![name]
+                    } else {
+                        args.set("name", name);
+                        args.set("city", city);
+                        vec![locale.format("ui-mission-name", Some(&args))?]
+                    };
                     parts.push(match &m.phone {
                         Some(phone) => one("ui-mission-phone", "phone", phone.clone())?,
                         None => locale.format("ui-mission-no-phone", None)?,

@@ -69,9 +69,9 @@ fn parts(doc: &Document) -> Vec<Part<'_>> {
             .iter()
             .map(|s| Part::Source(s.number, &s.entry, s.url.as_deref())),
     );
+    // The card's rows, without the cutting instruction that only paper needs.
     if let Some(card) = &doc.card {
         out.push(Part::Heading(&card.title));
-        out.push(Part::Para(&card.cut));
         out.extend(card.rows.iter().map(|i| Part::Item(i, false)));
     }
     if let Some(packet) = &doc.packet {
@@ -85,9 +85,31 @@ fn parts(doc: &Document) -> Vec<Part<'_>> {
 /// An item's text in language `lang` with its source reference.
 fn with_reference(item: &Item, lang: usize) -> String {
     match &item.reference {
-        Some(r) => format!("{} {}", item.text.text[lang], r.text[lang]),
-        None => item.text.text[lang].clone(),
+        Some(r) => format!("{} {}", spaced(&item.text.text[lang]), r.text[lang]),
+        None => spaced(&item.text.text[lang]),
     }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The text with a space between Han and Latin letters or digits, where the
+/// PDF sets a quarter-em gap (the translations have none).
+fn spaced(s: &str) -> String {
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '+';
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev {
+            if (is_han(p) && latin(c)) || (latin(p) && is_han(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 fn text(doc: &Document) -> String {
@@ -96,7 +118,7 @@ fn text(doc: &Document) -> String {
         match part {
             Part::Title(t) => {
                 for s in &t.text {
-                    out.push_str(&format!("{s}\n"));
+                    out.push_str(&format!("{}\n", spaced(s)));
                 }
                 out.push_str(&format!("{}\n\n", "=".repeat(40)));
             }
@@ -121,18 +143,17 @@ fn text(doc: &Document) -> String {
                 out.push('\n');
             }
             Part::Source(n, entry, url) => {
+                let number = format!("{n}. ");
                 for (lang, s) in entry.text.iter().enumerate() {
-                    out.push_str(&format!(
-                        "{}{s}\n",
-                        if lang == 0 {
-                            format!("{n}. ")
-                        } else {
-                            "   ".into()
-                        }
-                    ));
+                    let lead = if lang == 0 {
+                        number.clone()
+                    } else {
+                        " ".repeat(number.len())
+                    };
+                    out.push_str(&format!("{lead}{}\n", spaced(s)));
                 }
                 if let Some(url) = url {
-                    out.push_str(&format!("   {url}\n"));
+                    out.push_str(&format!("{}{url}\n", " ".repeat(number.len())));
                 }
             }
         }
@@ -164,8 +185,13 @@ fn markdown(doc: &Document) -> String {
             out.push('\n');
         }
         in_list = list;
-        let joined =
-            |t: &Text, sep: &str| t.text.iter().map(|s| md(s)).collect::<Vec<_>>().join(sep);
+        let joined = |t: &Text, sep: &str| {
+            t.text
+                .iter()
+                .map(|s| md(&spaced(s)))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
         match part {
             Part::Title(t) => out.push_str(&format!("# {}\n\n", joined(t, " / "))),
             Part::Para(t) => out.push_str(&format!("{}\n\n", joined(t, "  \n"))),
@@ -181,11 +207,13 @@ fn markdown(doc: &Document) -> String {
                 ));
             }
             Part::Source(n, entry, url) => {
-                let mut lines: Vec<String> = entry.text.iter().map(|s| md(s)).collect();
+                let mut lines: Vec<String> = entry.text.iter().map(|s| md(&spaced(s))).collect();
                 if let Some(url) = url {
                     lines.push(format!("<https://{url}>"));
                 }
-                out.push_str(&format!("{n}. {}\n", lines.join("  \n   ")));
+                // Continuation lines line up with the text after "n. ".
+                let indent = " ".repeat(format!("{n}. ").len());
+                out.push_str(&format!("{n}. {}\n", lines.join(&format!("  \n{indent}"))));
             }
         }
     }
@@ -195,6 +223,15 @@ fn markdown(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::md;
+
+    #[test]
+    fn spaces_han_and_latin_like_the_pdf() {
+        assert_eq!(
+            super::spaced("拨打12339或登录www.12339.gov.cn，24小时"),
+            "拨打 12339 或登录 www.12339.gov.cn，24 小时"
+        );
+        assert_eq!(super::spaced("the 中国领事 app"), "the 中国领事 app");
+    }
 
     #[test]
     fn escapes_markdown() {

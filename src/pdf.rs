@@ -296,6 +296,9 @@ fn ops(
                     },
                 });
             }
+            Item::Bullet { x, y, size } => {
+                ops.push(rect(*x, h - y - size, *size, *size, PaintMode::Fill));
+            }
             Item::CutLine {
                 x,
                 y,

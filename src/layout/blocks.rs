@@ -246,7 +246,8 @@ fn sources_list(
     geo: &Geometry,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
-    let number_width = 14.0;
+    // Room for "99." in the small size.
+    let number_width = 2.0 * set.style(Role::Small, 0).0.size;
     let langs = doc.langs.len();
     for (n, source) in doc.sources.iter().enumerate() {
         let mut items = Vec::new();
@@ -283,7 +284,12 @@ fn sources_list(
                     .0,
                 );
             }
-            if let Some(url) = &source.url {
+            // Stacked languages print the address once, after the last one.
+            if let Some(url) = source
+                .url
+                .as_ref()
+                .filter(|_| !stacked || lang + 1 == langs)
+            {
                 let url_text = Text {
                     id: source.entry.id.clone(),
                     text: vec![url.clone(); langs],

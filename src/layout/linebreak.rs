@@ -5,10 +5,12 @@
 //! no line starts with a pause or stop mark, a closing bracket or quote, a
 //! connector or a solidus; none ends with an opening bracket or quote; `——`,
 //! `……`, Latin words, numbers and short hyphenated words (`Wi-Fi`) are never
-//! split. In Chinese text a break is also allowed after every full-width
-//! pause, stop or closing mark (`、+86-10-12308`) and before an opening curly
-//! quote, where UAX #14 forbids one. When a break would be
-//! forbidden, the preceding character moves to the next line (push-out).
+//! split, and a number stays with what follows it (`7月`, `24小时`, `24 h`,
+//! `1 December`). Web addresses may break after `/`, `-` and `_`. In
+//! Chinese text a break is also allowed after every full-width pause, stop or
+//! closing mark (`、+86-10-12308`) and before an opening curly quote, where
+//! UAX #14 forbids one. When a break would be forbidden, the preceding
+//! character moves to the next line (push-out).
 //!
 //! In Simplified Chinese a full-width mark at the end of a line counts half
 //! its width (its ink sits in the left half) and an opening bracket at the
@@ -103,9 +105,17 @@ pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Br
         // In Latin text a Chinese name stays whole, like a word.
         let cjk_word = script == Script::Latin && is_cjkish(prev) && is_cjkish(next);
         let split_pair = prev == next && matches!(prev, '—' | '…');
-        let url_break = spans[glyphs[i].span].url && matches!(prev, '/' | '.' | '-' | '_');
+        // A number stays with its unit: 7月, 24小时, 24 h, 1 December.
+        let number_unit = prev.is_ascii_digit() && is_han(next) || short_number_before(glyphs, i);
+        let url_break = spans[glyphs[i].span].url && matches!(prev, '/' | '-' | '_');
         let prohibited = !url_break && (forbidden_at_start(next) || forbidden_at_end(prev));
-        if glued || cjk_word || split_pair || prohibited || short_hyphenated(glyphs, i) {
+        if glued
+            || cjk_word
+            || split_pair
+            || number_unit
+            || prohibited
+            || short_hyphenated(glyphs, i)
+        {
             continue;
         }
         breaks.push(Break {
@@ -114,6 +124,22 @@ pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Br
         });
     }
     breaks
+}
+
+/// A break at the space after a number of one or two digits (`24 h`, `1 December`).
+fn short_number_before(glyphs: &[Glyph], i: usize) -> bool {
+    if glyphs[i - 1].ch != ' ' {
+        return false;
+    }
+    let word = glyphs[..i - 1]
+        .iter()
+        .rev()
+        .take_while(|g| !g.ch.is_whitespace())
+        .count();
+    (1..=2).contains(&word)
+        && glyphs[i - 1 - word..i - 1]
+            .iter()
+            .all(|g| g.ch.is_ascii_digit())
 }
 
 /// A break just after a hyphen inside a short word such as `Wi-Fi`.

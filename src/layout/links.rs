@@ -66,6 +66,11 @@ pub fn find(text: &str) -> Vec<Found> {
 fn phone_uri(token: &str) -> Option<String> {
     let body = token.strip_prefix('+').unwrap_or(token);
     let digits = body.chars().filter(char::is_ascii_digit).count();
+    // Without a country code, only a trunk-prefixed number (010-12308) or a
+    // five-digit service number (12308, 12339) is a phone number; a postcode
+    // such as 106-0046 is not.
+    let plain =
+        token.starts_with('+') || body.starts_with('0') || (digits == 5 && !body.contains('-'));
     let shape = !body.is_empty()
         && body.chars().all(|c| c.is_ascii_digit() || c == '-')
         && !body.starts_with('-')
@@ -73,7 +78,7 @@ fn phone_uri(token: &str) -> Option<String> {
     let parts: Vec<&str> = body.split('-').collect();
     let date =
         parts.len() == 3 && parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2;
-    if !shape || digits < 5 || date {
+    if !shape || !plain || digits < 5 || date {
         return None;
     }
     let plus = if token.starts_with('+') { "+" } else { "" };
@@ -125,7 +130,7 @@ mod tests {
 
     #[test]
     fn ignores_ids_dates_years_and_abbreviations() {
-        assert!(uris("WeChat ID LS12308, 2024-05-10, in 2026, e.g. U.S. Wi-Fi 11.6%").is_empty());
+        assert!(uris("WeChat ID LS12308, 2024-05-10, in 2026, e.g. U.S. Wi-Fi 11.6%, Tokyo 106-0046, 1234567").is_empty());
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub struct Span<'a> {
     pub style: Style,
     /// Attached to the text before it: no line break before or inside it.
     pub glue: bool,
-    /// A web address: lines may also break after `/`, `.` and `-` in it.
+    /// A web address: lines may also break after `/`, `-` and `_` in it.
     pub url: bool,
 }
 

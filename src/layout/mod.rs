@@ -135,6 +135,15 @@ pub enum Item {
         /// Name of the form checkbox drawn here, when it is one (phone).
         field: Option<String>,
     },
+    /// A small filled square marking a list entry.
+    Bullet {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Side length.
+        size: f32,
+    },
     /// A dashed rectangle to cut along.
     CutLine {
         /// Left edge.
@@ -203,7 +212,9 @@ impl Item {
     fn vertical_extent(&self) -> (f32, f32) {
         match self {
             Item::Line(l) => (l.baseline - l.size, l.baseline + 0.3 * l.size),
-            Item::TickBox { y, size, .. } | Item::Qr { y, size, .. } => (*y, y + size),
+            Item::TickBox { y, size, .. }
+            | Item::Qr { y, size, .. }
+            | Item::Bullet { y, size, .. } => (*y, y + size),
             Item::Rule { y, .. } => (*y, *y),
             Item::CutLine { y, height, .. }
             | Item::Link { y, height, .. }
@@ -221,6 +232,7 @@ impl Item {
                 }
             }
             Item::TickBox { x, y, .. }
+            | Item::Bullet { x, y, .. }
             | Item::Rule { x, y, .. }
             | Item::CutLine { x, y, .. }
             | Item::Qr { x, y, .. }
