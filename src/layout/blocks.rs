@@ -124,8 +124,18 @@ pub fn build(
     if let Some(channels) = &doc.channels {
         blocks.push(heading(&channels.heading, 10.0)?);
         for row in &channels.items {
-            let (items, height) =
+            let (mut items, height) =
                 set.multilingual(&row.text, Role::Body, row.reference.as_ref(), &geo.items)?;
+            // A bullet on the first line marks where each row begins.
+            let (style, pitch) = set.style(Role::Body, 0);
+            let size = 0.32 * style.size;
+            let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
+            let x = geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0;
+            items.push(Item::Bullet {
+                x,
+                y: middle - size / 2.0,
+                size,
+            });
             blocks.push(Block {
                 height,
                 space_before: 3.0,
