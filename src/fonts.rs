@@ -10,9 +10,10 @@
 //! therefore done once per face and process, and only for faces a document
 //! uses.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// An error with fonts.
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +77,7 @@ pub struct Face {
     pub weight: Weight,
     /// The file name, for messages and PDF metadata.
     pub file: String,
-    data: Arc<[u8]>,
+    data: Cow<'static, [u8]>,
     parsed: OnceLock<Option<printpdf::ParsedFont>>,
 }
 
@@ -141,7 +142,7 @@ impl FontSet {
             families: BTreeMap::new(),
         };
         for &(family, weight, file, data) in bundled::FONTS {
-            set.add(family, weight, file.to_string(), Arc::from(data))
+            set.add(family, weight, file.to_string(), Cow::Borrowed(data))
                 .expect("bundled fonts are valid");
         }
         set
@@ -174,7 +175,7 @@ impl FontSet {
                 continue;
             };
             let data = std::fs::read(&path).map_err(io(&path))?;
-            self.add(family, weight, path.display().to_string(), Arc::from(data))?;
+            self.add(family, weight, path.display().to_string(), Cow::Owned(data))?;
             found += 1;
         }
         if found == 0 {
@@ -191,7 +192,7 @@ impl FontSet {
         family: &str,
         weight: Weight,
         file: String,
-        data: Arc<[u8]>,
+        data: Cow<'static, [u8]>,
     ) -> Result<(), FontError> {
         let invalid = |reason: &str| FontError::Invalid {
             file: file.clone(),
