@@ -121,3 +121,14 @@ pub fn edit(file: &Path, from: &str, to: &str) {
     );
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
+
+/// Renders `base` and each of `variants` (render arguments) and asserts that
+/// every variant gives the same bytes as `base`.
+pub fn assert_renders_alike(base: &[&str], variants: &[Vec<&str>]) {
+    let dir = tempdir();
+    let first = std::fs::read(render(dir.path(), "base.pdf", base)).unwrap();
+    for args in variants {
+        let other = std::fs::read(render(dir.path(), "variant.pdf", args)).unwrap();
+        assert!(first == other, "{args:?} differs from {base:?}");
+    }
+}
