@@ -174,7 +174,8 @@ impl Renderer {
             None => None,
         };
         let extras = Extras {
-            card: request.profile == Profile::Handout,
+            // Printed profiles carry the cut-out card.
+            card: request.profile != Profile::Phone,
             packet,
             destination,
             today: request.today.unwrap_or(checklist.as_of),
