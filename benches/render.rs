@@ -8,7 +8,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use predeparture::fonts::FontSet;
-use predeparture::layout::PageSize;
 use predeparture::model::Catalog;
 use predeparture::{Renderer, Request};
 
@@ -65,15 +64,8 @@ fn main() {
     let renderer = Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap();
     let setup = start.elapsed();
     let request = |checklist: &str| Request {
-        checklist: checklist.into(),
-        langs: vec!["zh-CN".into(), "en".into()],
-        roles: vec![],
-        page: PageSize::A4,
-        profile: predeparture::layout::Profile::Handout,
-        packet: None,
-        destination: None,
-        today: None,
         timestamp: Some(0),
+        ..Request::handout(checklist, &["zh-CN", "en"])
     };
     let first = Instant::now();
     renderer.render(&request("student")).unwrap();

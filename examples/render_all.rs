@@ -8,7 +8,6 @@
 use std::path::PathBuf;
 
 use predeparture::fonts::FontSet;
-use predeparture::layout::PageSize;
 use predeparture::model::Catalog;
 use predeparture::{Renderer, Request};
 
@@ -21,15 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for id in ids {
         for langs in [&["zh-CN", "en"][..], &["zh-CN"], &["en"]] {
             let request = Request {
-                checklist: id.clone(),
-                langs: langs.iter().map(|l| l.to_string()).collect(),
                 roles: renderer.catalog().checklists[&id].roles.clone(),
-                page: PageSize::A4,
-                profile: predeparture::layout::Profile::Handout,
-                packet: None,
-                destination: None,
-                today: None,
-                timestamp: None,
+                ..Request::handout(&id, langs)
             };
             let path = out.join(format!("{id}-{}.pdf", langs.join("-")));
             std::fs::write(&path, renderer.render(&request)?)?;

@@ -316,15 +316,12 @@ pub fn compose(
 ) -> Result<Document, ComposeError> {
     let c = checklist.id.as_str();
     // Every message must exist in every language, also those of items not selected.
+    let ids = checklist.message_ids();
     for locale in locales {
-        if let Some(id) = checklist
-            .message_ids()
-            .into_iter()
-            .find(|id| !locale.has(id))
-        {
+        if let Some(id) = ids.iter().find(|id| !locale.has(id)) {
             return Err(L10nError::MissingMessage {
                 dir: locale.dir.clone(),
-                id,
+                id: id.clone(),
             }
             .into());
         }

@@ -82,11 +82,6 @@ pub struct Face {
 }
 
 impl Face {
-    /// The font file's bytes.
-    pub fn data(&self) -> &[u8] {
-        &self.data
-    }
-
     /// Whether [`Face::parsed`] has already run.
     pub fn is_parsed(&self) -> bool {
         self.parsed.get().is_some()
@@ -248,11 +243,6 @@ impl FontSet {
     /// The face `id`.
     pub fn face(&self, id: FaceId) -> &Face {
         &self.faces[id.0]
-    }
-
-    /// All faces, indexed by [`FaceId`].
-    pub fn faces(&self) -> &[Face] {
-        &self.faces
     }
 
     /// Metrics of every face, indexed by [`FaceId`].

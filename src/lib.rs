@@ -146,6 +146,14 @@ impl Renderer {
 
     /// The localised document of `request`.
     pub fn document(&self, request: &Request) -> Result<Document, Error> {
+        Ok(self.prepare(request)?.0)
+    }
+
+    /// The document, its languages and its checklist: negotiated and composed once.
+    fn prepare(
+        &self,
+        request: &Request,
+    ) -> Result<(Document, Vec<&Locale>, &model::Checklist), Error> {
         let checklist = self.catalog.checklist(&request.checklist)?;
         checklist.check_roles(&request.roles)?;
         let locales = self.locales(request)?;
@@ -180,19 +188,13 @@ impl Renderer {
             destination,
             today: request.today.unwrap_or(checklist.as_of),
         };
-        Ok(compose(
-            &self.catalog,
-            checklist,
-            &locales,
-            &request.roles,
-            &extras,
-        )?)
+        let doc = compose(&self.catalog, checklist, &locales, &request.roles, &extras)?;
+        Ok((doc, locales, checklist))
     }
 
     /// The laid-out pages of `request`.
     pub fn layout(&self, request: &Request) -> Result<Layout, Error> {
-        let doc = self.document(request)?;
-        let locales = self.locales(request)?;
+        let (doc, locales, _) = self.prepare(request)?;
         let logo = self.logo(&doc)?;
         self.layout_document(&doc, &locales, request, logo.as_ref())
     }
@@ -229,9 +231,7 @@ impl Renderer {
 
     /// Renders `request` as PDF bytes.
     pub fn render(&self, request: &Request) -> Result<Vec<u8>, Error> {
-        let checklist = self.catalog.checklist(&request.checklist)?;
-        let doc = self.document(request)?;
-        let locales = self.locales(request)?;
+        let (doc, locales, checklist) = self.prepare(request)?;
         let logo = self.logo(&doc)?;
         // The PDF stage needs printpdf's parse of every face, which is the slow
         // part of a first render: run it on other threads while layout works.

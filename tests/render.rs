@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use predeparture::fonts::FontSet;
-use predeparture::layout::PageSize;
 use predeparture::model::Catalog;
 use predeparture::{Renderer, Request};
 
@@ -15,15 +14,8 @@ fn renderer() -> Renderer {
 
 fn request(checklist: &str, langs: &[&str]) -> Request {
     Request {
-        checklist: checklist.into(),
-        langs: langs.iter().map(|s| s.to_string()).collect(),
-        roles: vec![],
-        page: PageSize::A4,
-        profile: predeparture::layout::Profile::Handout,
-        packet: None,
-        destination: None,
-        today: None,
         timestamp: Some(1_700_000_000),
+        ..Request::handout(checklist, langs)
     }
 }
 
