@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::FluentArgs;
 
-use crate::l10n::{strip_controls, L10nError, Locale};
+use crate::l10n::{L10nError, Locale};
 use crate::model::{
     message_id, Catalog, Channels, Checklist, Date, Destination, ModelError, Names, Org,
     PartialDate, Provenance,
 };
+use crate::text::strip_controls;
 
 /// An error while composing the document.
 #[derive(Debug, thiserror::Error)]
@@ -519,7 +520,7 @@ fn destination_embassy(destination: Option<&Destination>) -> Option<&crate::mode
 fn name_in(
     names: &Names,
     locale: &Locale,
-    at: &crate::error::Location,
+    at: &crate::diag::Location,
 ) -> Result<String, ComposeError> {
     names.get(&locale.tag).map(str::to_string).ok_or_else(|| {
         ModelError::Invalid {

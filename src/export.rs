@@ -6,6 +6,7 @@
 //! language, the first language first.
 
 use crate::document::{Document, Item, Text};
+use crate::text::spaced;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,28 +89,6 @@ fn with_reference(item: &Item, lang: usize) -> String {
         Some(r) => format!("{} {}", spaced(&item.text.text[lang]), r.text[lang]),
         None => spaced(&item.text.text[lang]),
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// The text with a space between Han and Latin letters or digits, where the
-/// PDF sets a quarter-em gap (the translations have none).
-fn spaced(s: &str) -> String {
-    let latin = |c: char| c.is_ascii_alphanumeric() || c == '+';
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut prev: Option<char> = None;
-    for c in s.chars() {
-        if let Some(p) = prev {
-            if (is_han(p) && latin(c)) || (latin(p) && is_han(c)) {
-                out.push(' ');
-            }
-        }
-        out.push(c);
-        prev = Some(c);
-    }
-    out
 }
 
 fn text(doc: &Document) -> String {

@@ -15,16 +15,16 @@ use std::path::PathBuf;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
-use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::error::Location;
-use crate::model::{Catalog, Date, PartialDate};
+use crate::diag::Location;
+use crate::model::{Catalog, Date, LocaleSettings, PartialDate, TextFile};
+use crate::text::strip_controls;
 
 /// An error in the translations or the choice of language.
 #[derive(Debug, thiserror::Error)]
 pub enum L10nError {
-    /// A Fluent or locale.toml file does not parse.
+    /// A Fluent file does not parse.
     #[error("{location}: {message}")]
     Syntax {
         /// Where.
@@ -58,38 +58,6 @@ pub enum L10nError {
         /// What went wrong.
         message: String,
     },
-}
-
-/// How a language is set, from `locales/<lang>/locale.toml`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LocaleSettings {
-    /// The writing system, which selects line-breaking and spacing rules.
-    pub script: Script,
-    /// Font families: a Latin face, then the faces for the script in order of
-    /// preference (e.g. `["NotoSans", "NotoSansTC", "NotoSansSC"]`: Taiwan
-    /// forms, with the Simplified face for characters the first lacks).
-    pub fonts: Vec<String>,
-}
-
-/// Writing systems the layout knows rules for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Script {
-    /// Latin script: breaks at spaces and hyphens, Western line height.
-    Latin,
-    /// Chinese (Simplified): GB line-breaking prohibitions, punctuation
-    /// compression, a gap between Han and Latin text, CJK line height.
-    Hans,
-    /// Chinese (Traditional): prohibitions without compression of centred marks.
-    Hant,
-}
-
-impl Script {
-    /// Whether the script is set with Chinese rules.
-    pub fn is_cjk(self) -> bool {
-        matches!(self, Script::Hans | Script::Hant)
-    }
 }
 
 /// One language of the catalog, ready to format messages.
@@ -173,17 +141,6 @@ impl Locale {
     }
 }
 
-/// Removes bidirectional controls and other invisible format characters
-/// that no font draws.
-pub fn strip_controls(text: &str) -> String {
-    text.chars()
-        .filter(|&c| {
-            !matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-                && (!c.is_control() || c == '\n')
-        })
-        .collect()
-}
-
 /// All languages of a catalog.
 pub struct Localizer {
     locales: Vec<Locale>,
@@ -195,7 +152,23 @@ impl Localizer {
         let locales = catalog
             .locales
             .iter()
-            .map(|(tag, files)| load_locale(tag, files))
+            .map(|(tag, files)| {
+                let settings =
+                    catalog
+                        .settings
+                        .get(tag)
+                        .cloned()
+                        .ok_or_else(|| L10nError::Syntax {
+                            location: Location {
+                                file: format!("locales/{tag}/locale.toml").into(),
+                                line: 1,
+                                col: 1,
+                            },
+                            message: "missing locale.toml (script and fonts of the language)"
+                                .into(),
+                        })?;
+                load_locale(tag, files, settings)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Localizer { locales })
     }
@@ -241,7 +214,11 @@ impl Localizer {
     }
 }
 
-fn load_locale(tag: &str, files: &[crate::model::TextFile]) -> Result<Locale, L10nError> {
+fn load_locale(
+    tag: &str,
+    files: &[TextFile],
+    settings: LocaleSettings,
+) -> Result<Locale, L10nError> {
     let dir = files
         .first()
         .and_then(|f| f.path.parent())
@@ -255,26 +232,6 @@ fn load_locale(tag: &str, files: &[crate::model::TextFile]) -> Result<Locale, L1
         },
         message: format!("folder name `{tag}` is not a language tag"),
     })?;
-    let settings_file = files
-        .iter()
-        .find(|f| f.path.file_name().is_some_and(|n| n == "locale.toml"))
-        .ok_or_else(|| L10nError::Syntax {
-            location: Location {
-                file: dir.join("locale.toml"),
-                line: 1,
-                col: 1,
-            },
-            message: "missing locale.toml (script and fonts of the language)".into(),
-        })?;
-    let settings: LocaleSettings =
-        toml::from_str(&settings_file.text).map_err(|e| L10nError::Syntax {
-            location: Location::from_offset(
-                &settings_file.path,
-                &settings_file.text,
-                e.span().map_or(0, |s| s.start),
-            ),
-            message: e.message().trim().replace('\n', " "),
-        })?;
     let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
     bundle.set_use_isolating(false);
     let mut ftl: Vec<_> = files
@@ -331,32 +288,25 @@ pub(crate) fn find_definition(text: &str, id: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TextFile;
 
     fn catalog(extra_zh: &str) -> Catalog {
-        let mut c = Catalog::from_files(vec![TextFile {
+        let mut files = vec![TextFile {
             path: "checklists/sources.toml".into(),
             text: "[[source]]\nid = \"s\"\n".into(),
-        }])
-        .unwrap();
+        }];
         let en = "hello = Hello, { $name }!\nui-date = { $day } { $month ->\n [1] January\n *[other] December\n} { $year }\n";
         let zh = format!("hello = 你好，{{ $name }}！\nui-date = {{ $year }}年{{ $month }}月{{ $day }}日\n{extra_zh}");
         for (tag, script, ftl) in [("en", "latin", en.to_string()), ("zh-CN", "hans", zh)] {
-            c.locales.insert(
-                tag.into(),
-                vec![
-                    TextFile {
-                        path: format!("locales/{tag}/locale.toml").into(),
-                        text: format!("script = \"{script}\"\nfonts = [\"NotoSans\"]\n"),
-                    },
-                    TextFile {
-                        path: format!("locales/{tag}/main.ftl").into(),
-                        text: ftl,
-                    },
-                ],
-            );
+            files.push(TextFile {
+                path: format!("locales/{tag}/locale.toml").into(),
+                text: format!("script = \"{script}\"\nfonts = [\"NotoSans\"]\n"),
+            });
+            files.push(TextFile {
+                path: format!("locales/{tag}/main.ftl").into(),
+                text: ftl,
+            });
         }
-        c
+        Catalog::from_files(files).unwrap()
     }
 
     #[test]
@@ -426,6 +376,10 @@ mod tests {
 
     #[test]
     fn strips_bidi_controls() {
-        assert_eq!(strip_controls("a\u{2068}b\u{2069}\u{202E}c\u{7}"), "abc");
+        let l = Localizer::new(&catalog("bidi = a\u{2068}b\u{2069}c\n")).unwrap();
+        assert_eq!(
+            l.negotiate("zh").unwrap().format("bidi", None).unwrap(),
+            "abc"
+        );
     }
 }

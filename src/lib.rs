@@ -15,23 +15,53 @@
 //! [`Renderer`] runs the whole pipeline and keeps what is costly to build
 //! (parsed translations and fonts) for the documents that follow.
 
+pub mod diag;
 pub mod document;
-pub mod error;
 pub mod export;
 pub mod fonts;
 pub mod l10n;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod text;
 pub mod validate;
 
-pub use error::{Error, Location};
+pub use diag::Location;
 
 use document::{compose, page_label, Document, Extras, PacketInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
 use layout::{LangFonts, Layout, LayoutOptions, PageSize, Profile, PHONE_PAGE};
 use model::{Catalog, Date, Org};
+
+/// Any error the library reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Loading or checking the checklist definitions failed.
+    #[error(transparent)]
+    Model(#[from] model::ModelError),
+    /// Loading or using the translations failed.
+    #[error(transparent)]
+    L10n(#[from] l10n::L10nError),
+    /// Fonts could not be loaded or lack a character.
+    #[error(transparent)]
+    Font(#[from] fonts::FontError),
+    /// Writing the PDF failed.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    /// The request is incomplete or contradicts itself.
+    #[error("{0}")]
+    Request(String),
+}
+
+impl From<document::ComposeError> for Error {
+    fn from(e: document::ComposeError) -> Self {
+        match e {
+            document::ComposeError::L10n(e) => Error::L10n(e),
+            document::ComposeError::Model(e) => Error::Model(e),
+        }
+    }
+}
 
 /// What to render.
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use predeparture::fonts::FontSet;
-use predeparture::layout::links;
 use predeparture::model::{Catalog, Channels};
+use predeparture::text::links;
 use predeparture::{Renderer, Request};
 
 fn renderer() -> Renderer {

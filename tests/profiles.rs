@@ -10,8 +10,9 @@ use std::path::Path;
 use common::*;
 use lopdf::{Document, Object};
 use predeparture::fonts::FontSet;
-use predeparture::layout::{links, Item, Profile};
+use predeparture::layout::{Item, Profile};
 use predeparture::model::{Catalog, Date, Org};
+use predeparture::text::links;
 use predeparture::{PacketRequest, Renderer, Request};
 
 fn renderer() -> Renderer {

@@ -3,13 +3,13 @@
 //! handout; the cover, the organisation's contacts and the acknowledgement
 //! page in a packet.
 
-use super::links;
 use super::paginate::Block;
 use super::qr;
 use super::setting::{Design, Frame, Role, Setter};
 use super::{Item, Profile};
 use crate::document::{Document, Item as DocItem, Text};
 use crate::fonts::FontError;
+use crate::text::links;
 
 /// Wallet card, ISO/IEC 7810 ID-1: 85.6 × 54 mm.
 pub const CARD: (f32, f32) = (242.65, 153.07);

@@ -20,8 +20,9 @@ use std::ops::Range;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use super::measure::{is_closing_punct, is_han, is_opening_punct, Glyph, Span};
-use crate::l10n::Script;
+use super::measure::{Glyph, Span};
+use crate::model::Script;
+use crate::text::{is_closing_punct, is_han, is_opening_punct};
 
 /// Must not start a line: pause and stop marks, closing brackets and quotes
 /// (see [`is_closing_punct`]), interpuncts, connectors, ellipsis, solidus,

@@ -8,7 +8,8 @@
 //! has is an error naming the message, never a box in the output.
 
 use crate::fonts::{FaceId, FontError, FontSet, Metrics, Weight};
-use crate::l10n::Script;
+use crate::model::Script;
+use crate::text::{is_closing_punct, is_han, is_opening_punct, needs_gap};
 
 /// The faces of one language: its families in order of preference.
 #[derive(Debug, Clone)]
@@ -91,19 +92,6 @@ pub struct Glyph {
     pub span: usize,
 }
 
-/// Han ideographs (not punctuation).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
-
-/// Letters, digits and the signs that go with numbers: they take a gap next to Han.
-fn is_latin_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '+' | '#' | '$' | '%' | '&' | '@')
-        || matches!(c, '\u{C0}'..='\u{24F}' if c.is_alphabetic())
-        || matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{4FF}')
-}
-
 /// Characters set in the Chinese face within Chinese text.
 fn prefers_cjk(c: char) -> bool {
     is_han(c)
@@ -112,40 +100,6 @@ fn prefers_cjk(c: char) -> bool {
             // Shared by Chinese and Western text: full width in Chinese.
             | '\u{B7}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
             | '\u{2025}'..='\u{2027}' | '\u{2E3A}')
-}
-
-/// Full-width punctuation whose ink sits in the left half (GB style): the right half may be removed.
-pub fn is_closing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '．'
-            | '）'
-            | '］'
-            | '｝'
-            | '〕'
-            | '〉'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〗'
-            | '”'
-            | '’'
-    )
-}
-
-/// Full-width opening brackets and quotes: the left half may be removed.
-pub fn is_opening_punct(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〖' | '“' | '‘'
-    )
 }
 
 /// Measures `spans` for one language. `id` names the message in errors.
@@ -178,11 +132,7 @@ pub fn measure(
                 fonts: lang.names.join(", "),
             })?;
             let gap_before = match glyphs.last() {
-                Some(prev)
-                    if lang.script.is_cjk()
-                        && ((is_han(prev.ch) && is_latin_alnum(ch))
-                            || (is_latin_alnum(prev.ch) && is_han(ch))) =>
-                {
+                Some(prev) if lang.script.is_cjk() && needs_gap(prev.ch, ch) => {
                     0.25 * span.style.size.max(prev.style.size)
                 }
                 _ => 0.0,

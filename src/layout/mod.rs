@@ -16,7 +16,6 @@
 
 mod blocks;
 mod linebreak;
-pub mod links;
 mod measure;
 mod paginate;
 pub mod qr;

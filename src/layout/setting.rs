@@ -3,11 +3,12 @@
 //! with link areas over its phone numbers and web addresses.
 
 use super::linebreak::{fill, opportunities, LineSpan};
-use super::measure::{is_closing_punct, is_han, measure, LangFonts, Span, Style};
-use super::{links, Item, Line, Profile, Run};
+use super::measure::{measure, LangFonts, Span, Style};
+use super::{Item, Line, Profile, Run};
 use crate::document::Text;
 use crate::fonts::{FontError, Metrics, Weight};
-use crate::l10n::Script;
+use crate::model::Script;
+use crate::text::{is_closing_punct, is_han, links};
 
 /// The one grey of secondary text (subtitles, references, sources, footers).
 pub const GRAY: f32 = 0.3;

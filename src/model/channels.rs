@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Ctx, Date, ModelError, PartialDate, TextFile};
-use crate::error::Location;
+use crate::diag::Location;
 
 /// How sure the research is of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

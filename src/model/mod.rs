@@ -24,14 +24,16 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::Location;
+use crate::diag::Location;
 
 mod channels;
+mod locale;
 mod org;
 pub use channels::{
     phone_ok, Channel, Channels, Confidence, Destination, Finding, Mission, Names, Provenance,
     Superseded,
 };
+pub use locale::{LocaleSettings, Script};
 pub use org::{Contact, Localized, Org, OrgItem};
 
 /// An error in the checklist definitions.
@@ -305,6 +307,8 @@ pub struct Catalog {
     pub channels: Option<Channels>,
     /// Translation files by language tag (the folder name under `locales/`).
     pub locales: BTreeMap<String, Vec<TextFile>>,
+    /// How each language is set (its `locale.toml`), by tag.
+    pub settings: BTreeMap<String, LocaleSettings>,
 }
 
 mod bundled {
@@ -392,7 +396,17 @@ impl Catalog {
             None => Vec::new(),
         };
         let channels = channels_file.as_ref().map(Channels::parse).transpose()?;
+        let mut settings = BTreeMap::new();
+        for (tag, files) in &locales {
+            let dir = files
+                .first()
+                .and_then(|f| f.path.parent())
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            settings.insert(tag.clone(), locale::parse_settings(tag, &dir, files)?);
+        }
         Ok(Catalog {
+            settings,
             checklists,
             sources,
             card,

@@ -30,8 +30,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{unique, Ctx, ModelError, TextFile};
-use crate::error::Location;
-use crate::l10n::strip_controls;
+use crate::diag::Location;
+use crate::text::strip_controls;
 
 /// A text given per language tag, with where it was defined.
 #[derive(Debug, Clone, PartialEq)]

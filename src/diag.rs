@@ -1,4 +1,5 @@
-//! Error types shared by the pipeline stages.
+//! Source positions for diagnostics: the leaf every stage that reads a file
+//! imports.
 //!
 //! Every error renders as one line. Errors that come from a file carry a
 //! [`Location`] and print as `file:line:col: message`.
@@ -43,35 +44,6 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file.display(), self.line, self.col)
-    }
-}
-
-/// Any error the library reports.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// Loading or checking the checklist definitions failed.
-    #[error(transparent)]
-    Model(#[from] crate::model::ModelError),
-    /// Loading or using the translations failed.
-    #[error(transparent)]
-    L10n(#[from] crate::l10n::L10nError),
-    /// Fonts could not be loaded or lack a character.
-    #[error(transparent)]
-    Font(#[from] crate::fonts::FontError),
-    /// Writing the PDF failed.
-    #[error(transparent)]
-    Pdf(#[from] crate::pdf::PdfError),
-    /// The request is incomplete or contradicts itself.
-    #[error("{0}")]
-    Request(String),
-}
-
-impl From<crate::document::ComposeError> for Error {
-    fn from(e: crate::document::ComposeError) -> Self {
-        match e {
-            crate::document::ComposeError::L10n(e) => Error::L10n(e),
-            crate::document::ComposeError::Model(e) => Error::Model(e),
-        }
     }
 }
 
