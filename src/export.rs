@@ -5,7 +5,7 @@
 //! the sources with the "as of" date, the wallet card; each text in every
 //! language, the first language first.
 
-use crate::document::{Document, Item, Text};
+use crate::compose::{Document, Item, Text};
 use crate::text::spaced;
 
 /// The export formats.

@@ -6,8 +6,8 @@
 //! 1. [`model`]: checklist definitions and sources, read from TOML
 //!    ([`model::Catalog`]).
 //! 2. [`l10n`]: languages and their Fluent messages ([`l10n::Localizer`]).
-//! 3. [`document`]: the checklist localised into the chosen languages
-//!    ([`document::compose`]).
+//! 3. [`compose`]: the checklist localised into the chosen languages
+//!    ([`compose::compose`]).
 //! 4. [`layout`]: measured, line-broken and paginated boxes
 //!    ([`layout::layout`]), using [`fonts`].
 //! 5. [`pdf`]: the boxes drawn as a PDF ([`pdf::export`]).
@@ -16,7 +16,7 @@
 //! (parsed translations and fonts) for the documents that follow.
 
 pub mod diag;
-pub mod document;
+pub mod compose;
 pub mod export;
 pub mod fonts;
 pub mod l10n;
@@ -28,7 +28,7 @@ pub mod validate;
 
 pub use diag::Location;
 
-use document::{compose, page_label, Document, Extras, PacketInput};
+use compose::{compose, page_label, Document, Extras, PacketInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
 use layout::{LangFonts, Layout, LayoutOptions, PageSize, Profile, PHONE_PAGE};
@@ -54,11 +54,11 @@ pub enum Error {
     Request(String),
 }
 
-impl From<document::ComposeError> for Error {
-    fn from(e: document::ComposeError) -> Self {
+impl From<compose::ComposeError> for Error {
+    fn from(e: compose::ComposeError) -> Self {
         match e {
-            document::ComposeError::L10n(e) => Error::L10n(e),
-            document::ComposeError::Model(e) => Error::Model(e),
+            compose::ComposeError::L10n(e) => Error::L10n(e),
+            compose::ComposeError::Model(e) => Error::Model(e),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use predeparture::document::Document;
+use predeparture::compose::Document;
 use predeparture::fonts::FontSet;
 use predeparture::layout::{
     forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Profile,

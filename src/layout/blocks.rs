@@ -7,7 +7,7 @@ use super::paginate::Block;
 use super::qr;
 use super::setting::{Design, Frame, Role, Setter};
 use super::{Item, Profile};
-use crate::document::{Document, Item as DocItem, Text};
+use crate::compose::{Document, Item as DocItem, Text};
 use crate::fonts::FontError;
 use crate::text::links;
 
@@ -329,7 +329,7 @@ fn sources_list(
 /// The cut-out card: one panel per language, side by side, each the size of
 /// a bank card, with a QR code beside the web addresses it prints.
 fn wallet_card(
-    card: &crate::document::Card,
+    card: &crate::compose::Card,
     set: &Setter,
     geo: &Geometry,
 ) -> Result<Block, FontError> {
@@ -472,7 +472,7 @@ fn cover(
 
 /// The acknowledgement page: statement, then lines to write the name, sign and date.
 fn acknowledgement(
-    packet: &crate::document::Packet,
+    packet: &crate::compose::Packet,
     set: &Setter,
     geo: &Geometry,
     blocks: &mut Vec<Block>,

@@ -24,7 +24,7 @@ mod setting;
 pub use linebreak::{forbidden_at_end, forbidden_at_start};
 pub use measure::{LangFonts, Style};
 
-use crate::document::{Document, Text};
+use crate::compose::{Document, Text};
 use crate::fonts::{FaceId, FontError, FontSet};
 use paginate::{paginate, Area};
 use setting::{Design, Frame, Role, Setter};

@@ -5,7 +5,7 @@
 use super::linebreak::{fill, opportunities, LineSpan};
 use super::measure::{measure, LangFonts, Span, Style};
 use super::{Item, Line, Profile, Run};
-use crate::document::Text;
+use crate::compose::Text;
 use crate::fonts::{FontError, Metrics, Weight};
 use crate::model::Script;
 use crate::text::{is_closing_punct, is_han, links};
