@@ -15,14 +15,15 @@
 //! [`Renderer`] runs the whole pipeline and keeps what is costly to build
 //! (parsed translations and fonts) for the documents that follow.
 
-pub mod diag;
 pub mod compose;
+pub mod diag;
 pub mod export;
 pub mod fonts;
 pub mod l10n;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod profile;
 pub mod text;
 pub mod validate;
 
@@ -31,8 +32,9 @@ pub use diag::Location;
 use compose::{compose, page_label, Document, Extras, PacketInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
-use layout::{LangFonts, Layout, LayoutOptions, PageSize, Profile, PHONE_PAGE};
+use layout::{LangFonts, Layout, LayoutOptions};
 use model::{Catalog, Date, Org};
+use profile::{PageSize, Profile};
 
 /// Any error the library reports.
 #[derive(Debug, thiserror::Error)]
@@ -120,10 +122,7 @@ impl Request {
 
     /// The page size the request is laid out on.
     pub fn page_size(&self) -> PageSize {
-        match self.profile {
-            Profile::Phone => PHONE_PAGE,
-            _ => self.page,
-        }
+        self.profile.page(self.page)
     }
 }
 
@@ -187,13 +186,15 @@ impl Renderer {
         let checklist = self.catalog.checklist(&request.checklist)?;
         checklist.check_roles(&request.roles)?;
         let locales = self.locales(request)?;
-        let packet = match (request.profile, &request.packet) {
-            (Profile::Packet, None) => {
-                return Err(Error::Request(
-                    "the packet profile needs an organisation file (--org)".into(),
-                ))
+        let spec = request.profile.spec();
+        let packet = match (spec.needs_org, &request.packet) {
+            (true, None) => {
+                return Err(Error::Request(format!(
+                    "the {} profile needs an organisation file (--org)",
+                    spec.name
+                )))
             }
-            (Profile::Packet, Some(p)) => Some(PacketInput {
+            (true, Some(p)) => Some(PacketInput {
                 org: &p.org,
                 name: p.name.clone(),
                 departure: p.departure,
@@ -213,7 +214,7 @@ impl Renderer {
         };
         let extras = Extras {
             // Printed profiles carry the cut-out card.
-            card: request.profile != Profile::Phone,
+            card: spec.card,
             packet,
             destination,
             today: request.today.unwrap_or(checklist.as_of),
@@ -299,8 +300,8 @@ impl Renderer {
             keywords: doc.langs.clone(),
             lang: doc.langs[0].clone(),
             timestamp,
-            forms: request.profile == Profile::Phone,
-            open_outline: request.profile == Profile::Phone,
+            forms: request.profile.spec().forms,
+            open_outline: request.profile.spec().open_outline,
         };
         Ok(pdf::export(&layout, &self.fonts, &options, logo.as_ref())?)
     }

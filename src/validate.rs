@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 
-use crate::diag::Location;
 use crate::compose::UI_MESSAGES;
+use crate::diag::Location;
 use crate::l10n::find_definition;
 use crate::model::{
     message_id, parse_card, parse_checklist, parse_sources, Channels, ModelError, TextFile,

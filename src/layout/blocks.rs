@@ -5,10 +5,11 @@
 
 use super::paginate::Block;
 use super::qr;
-use super::setting::{Design, Frame, Role, Setter};
-use super::{Item, Profile};
+use super::setting::{Frame, Role, Setter};
+use super::Item;
 use crate::compose::{Document, Item as DocItem, Text};
 use crate::fonts::FontError;
+use crate::profile::Design;
 use crate::text::links;
 
 /// Wallet card, ISO/IEC 7810 ID-1: 85.6 × 54 mm.
@@ -182,7 +183,7 @@ pub fn build(
 fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontError> {
     let design = set.design;
     let mut addresses: Vec<String> = Vec::new();
-    if design.qr > 0.0 {
+    if set.profile.spec().qr {
         for text in &item.text.text {
             for f in links::find(text).into_iter().filter(|f| f.is_web()) {
                 if !addresses.contains(&f.text) {
@@ -212,13 +213,9 @@ fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontE
     // The box stands on the first line's baseline, about as tall as a capital,
     // its stroke flush with the margin.
     let (style, pitch) = set.style(Role::Body, 0);
-    let size = if design.profile == Profile::Phone {
-        0.9
-    } else {
-        0.78
-    } * style.size;
+    let size = design.tick_em * style.size;
     let baseline = (pitch * style.size - style.size) / 2.0 + 0.88 * style.size;
-    let field = (design.profile == Profile::Phone).then(|| item.text.id.clone());
+    let field = set.profile.spec().forms.then(|| item.text.id.clone());
     items.push(Item::TickBox {
         x: geo.margin_x + 0.35,
         y: baseline - size + 0.5,
@@ -227,11 +224,7 @@ fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontE
     });
     Ok(Block {
         height,
-        space_before: if design.profile == Profile::Phone {
-            4.0
-        } else {
-            2.0
-        },
+        space_before: design.item_gap,
         items,
         ..Block::default()
     })

@@ -24,55 +24,12 @@ mod setting;
 pub use linebreak::{forbidden_at_end, forbidden_at_start};
 pub use measure::{LangFonts, Style};
 
+pub use crate::profile::{PageSize, Profile, PHONE_PAGE};
+
 use crate::compose::{Document, Text};
 use crate::fonts::{FaceId, FontError, FontSet};
 use paginate::{paginate, Area};
-use setting::{Design, Frame, Role, Setter};
-
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum PageSize {
-    /// ISO A4, 210 × 297 mm.
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-    /// Any size, in points.
-    Custom {
-        /// Width in points.
-        width: f32,
-        /// Height in points.
-        height: f32,
-    },
-}
-
-impl PageSize {
-    /// Width and height in points.
-    pub fn points(self) -> (f32, f32) {
-        match self {
-            PageSize::A4 => (595.2756, 841.8898),
-            PageSize::Letter => (612.0, 792.0),
-            PageSize::Custom { width, height } => (width, height),
-        }
-    }
-}
-
-/// The three uses of a checklist, each with its own page design.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Profile {
-    /// Printed handout: A4 or Letter, print-friendly, QR codes, wallet card.
-    Handout,
-    /// Phone PDF: narrow pages, large type, tap-to-dial links, form checkboxes.
-    Phone,
-    /// Employer onboarding packet: cover, organisation items and contacts,
-    /// acknowledgement page.
-    Packet,
-}
-
-/// The phone page: 90 × 160 mm.
-pub const PHONE_PAGE: PageSize = PageSize::Custom {
-    width: 255.118,
-    height: 453.543,
-};
+use setting::{Frame, Role, Setter};
 
 /// What the layout needs besides the document.
 #[derive(Debug, Clone)]
@@ -296,10 +253,11 @@ pub fn layout(
     options: &LayoutOptions,
     footer: &dyn Fn(usize, usize) -> Text,
 ) -> Result<Layout, FontError> {
-    let design = Design::of(options.profile);
+    let design = options.profile.spec().design;
     let set = Setter {
         metrics: fonts.metrics(),
         langs: &options.langs,
+        profile: options.profile,
         design,
     };
     let (page_width, page_height) = options.page.points();

@@ -8,58 +8,11 @@ use super::{Item, Line, Profile, Run};
 use crate::compose::Text;
 use crate::fonts::{FontError, Metrics, Weight};
 use crate::model::Script;
+use crate::profile::Design;
 use crate::text::{is_closing_punct, is_han, links};
 
 /// The one grey of secondary text (subtitles, references, sources, footers).
 pub const GRAY: f32 = 0.3;
-
-/// Sizes and spacing of a page design.
-#[derive(Debug, Clone, Copy)]
-pub struct Design {
-    pub margin_x: f32,
-    pub margin_top: f32,
-    pub margin_bottom: f32,
-    /// Distance from the page bottom to the footer baseline.
-    pub footer_baseline: f32,
-    pub gutter: f32,
-    /// Room for the tick box before an item's text.
-    pub indent: f32,
-    /// Widest measure of a single column of text.
-    pub single_measure: f32,
-    /// Side of a printed QR code.
-    pub qr: f32,
-    pub profile: Profile,
-}
-
-impl Design {
-    /// The design of `profile`.
-    pub fn of(profile: Profile) -> Design {
-        match profile {
-            Profile::Handout | Profile::Packet => Design {
-                margin_x: 46.0,
-                margin_top: 44.0,
-                margin_bottom: 54.0,
-                footer_baseline: 30.0,
-                gutter: 16.0,
-                indent: 16.0,
-                single_measure: 440.0,
-                qr: 46.0,
-                profile,
-            },
-            Profile::Phone => Design {
-                margin_x: 16.0,
-                margin_top: 20.0,
-                margin_bottom: 34.0,
-                footer_baseline: 16.0,
-                gutter: 12.0,
-                indent: 20.0,
-                single_measure: 440.0,
-                qr: 0.0,
-                profile,
-            },
-        }
-    }
-}
 
 /// Text roles.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -83,7 +36,7 @@ impl Role {
     /// Style and line pitch (in ems) of the role in `script` for `profile`.
     pub fn style(self, script: Script, profile: Profile) -> (Style, f32) {
         let cjk = script.is_cjk();
-        let phone = profile == Profile::Phone;
+        let phone = profile.spec().large_type;
         // (CJK size, Latin size): Latin letters look larger at the same size.
         let ((zh, en), weight, gray) = match self {
             Role::Display => ((24.0, 22.0), Weight::Bold, 0.0),
@@ -133,13 +86,14 @@ pub struct Frame {
 pub struct Setter<'a> {
     pub metrics: Vec<Metrics<'a>>,
     pub langs: &'a [LangFonts],
+    pub profile: Profile,
     pub design: Design,
 }
 
 impl Setter<'_> {
     /// Style and pitch of `role` in language `lang`.
     pub fn style(&self, role: Role, lang: usize) -> (Style, f32) {
-        role.style(self.langs[lang].script, self.design.profile)
+        role.style(self.langs[lang].script, self.profile)
     }
 
     /// Sets one language's text (plus an optional glued reference) in the

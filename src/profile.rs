@@ -1,0 +1,195 @@
+//! The profiles, as one table: each use of a checklist (printed handout,
+//! phone PDF, onboarding packet) with everything that differs between them
+//! (page, margins, what the document carries, how tick boxes and links
+//! work). A new profile is one new row here.
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PageSize {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+    /// Any size, in points.
+    Custom {
+        /// Width in points.
+        width: f32,
+        /// Height in points.
+        height: f32,
+    },
+}
+
+impl PageSize {
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            PageSize::A4 => (595.2756, 841.8898),
+            PageSize::Letter => (612.0, 792.0),
+            PageSize::Custom { width, height } => (width, height),
+        }
+    }
+}
+
+/// The three uses of a checklist, each with its own page design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Profile {
+    /// Printed handout: A4 or Letter, print-friendly, QR codes, wallet card.
+    Handout,
+    /// Phone PDF: narrow pages, large type, tap-to-dial links, form checkboxes.
+    Phone,
+    /// Employer onboarding packet: cover, organisation items and contacts,
+    /// acknowledgement page.
+    Packet,
+}
+
+/// The phone page: 90 × 160 mm.
+pub const PHONE_PAGE: PageSize = PageSize::Custom {
+    width: 255.118,
+    height: 453.543,
+};
+
+/// Sizes and spacing of a page design, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Design {
+    /// Left and right margin.
+    pub margin_x: f32,
+    /// Top margin.
+    pub margin_top: f32,
+    /// Bottom margin (above the footer).
+    pub margin_bottom: f32,
+    /// Distance from the page bottom to the footer baseline.
+    pub footer_baseline: f32,
+    /// Space between the two language columns.
+    pub gutter: f32,
+    /// Room for the tick box before an item's text.
+    pub indent: f32,
+    /// Widest measure of a single column of text.
+    pub single_measure: f32,
+    /// Side of a printed QR code; 0 where the profile prints none.
+    pub qr: f32,
+    /// Side of a tick box, in ems of the body text.
+    pub tick_em: f32,
+    /// Space before each item.
+    pub item_gap: f32,
+}
+
+/// Everything a profile decides.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProfileSpec {
+    /// The name used on the command line and in file names.
+    pub name: &'static str,
+    /// A page of its own, whatever paper is asked for (the phone's).
+    pub page: Option<PageSize>,
+    /// Whether the document carries the cut-out wallet card.
+    pub card: bool,
+    /// Whether web addresses in items get a QR code beside them.
+    pub qr: bool,
+    /// Whether tick boxes are form checkboxes a PDF viewer can tick.
+    pub forms: bool,
+    /// Whether the file opens with its outline shown.
+    pub open_outline: bool,
+    /// Whether the document needs an organisation (cover, own items,
+    /// acknowledgement).
+    pub needs_org: bool,
+    /// Whether text is set in the larger sizes made for a small screen.
+    pub large_type: bool,
+    /// Sizes and spacing.
+    pub design: Design,
+}
+
+const PRINT: Design = Design {
+    margin_x: 46.0,
+    margin_top: 44.0,
+    margin_bottom: 54.0,
+    footer_baseline: 30.0,
+    gutter: 16.0,
+    indent: 16.0,
+    single_measure: 440.0,
+    qr: 46.0,
+    tick_em: 0.78,
+    item_gap: 2.0,
+};
+
+const HANDOUT: ProfileSpec = ProfileSpec {
+    name: "handout",
+    page: None,
+    card: true,
+    qr: true,
+    forms: false,
+    open_outline: false,
+    needs_org: false,
+    large_type: false,
+    design: PRINT,
+};
+
+const PHONE: ProfileSpec = ProfileSpec {
+    name: "phone",
+    page: Some(PHONE_PAGE),
+    card: false,
+    qr: false,
+    forms: true,
+    open_outline: true,
+    needs_org: false,
+    large_type: true,
+    design: Design {
+        margin_x: 16.0,
+        margin_top: 20.0,
+        margin_bottom: 34.0,
+        footer_baseline: 16.0,
+        gutter: 12.0,
+        indent: 20.0,
+        single_measure: 440.0,
+        qr: 0.0,
+        tick_em: 0.9,
+        item_gap: 4.0,
+    },
+};
+
+const PACKET: ProfileSpec = ProfileSpec {
+    name: "packet",
+    needs_org: true,
+    ..HANDOUT
+};
+
+impl Profile {
+    /// Every profile, in the order the documentation lists them.
+    pub const ALL: [Profile; 3] = [Profile::Handout, Profile::Phone, Profile::Packet];
+
+    /// What the profile decides.
+    pub const fn spec(self) -> &'static ProfileSpec {
+        match self {
+            Profile::Handout => &HANDOUT,
+            Profile::Phone => &PHONE,
+            Profile::Packet => &PACKET,
+        }
+    }
+
+    /// The page a document of this profile is laid out on, given the paper
+    /// asked for.
+    pub fn page(self, paper: PageSize) -> PageSize {
+        self.spec().page.unwrap_or(paper)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_printed_profiles_have_qr_codes() {
+        for p in Profile::ALL {
+            let s = p.spec();
+            assert_eq!(
+                Profile::ALL
+                    .iter()
+                    .filter(|q| q.spec().name == s.name)
+                    .count(),
+                1
+            );
+            assert_eq!(s.qr, s.design.qr > 0.0, "{}", s.name);
+            assert_eq!(s.page.is_some(), s.large_type, "{}", s.name);
+        }
+        assert_eq!(Profile::Phone.page(PageSize::A4), PHONE_PAGE);
+        assert_eq!(Profile::Packet.page(PageSize::Letter), PageSize::Letter);
+    }
+}
