@@ -49,10 +49,10 @@ pub enum L10nError {
         id: String,
     },
     /// A message could not be formatted (e.g. it uses an unknown variable).
-    #[error("{}: message `{id}`: {message}", dir.display())]
+    #[error("{location}: message `{id}`: {message}")]
     Format {
-        /// The locale folder.
-        dir: PathBuf,
+        /// Where the message is defined.
+        location: Location,
         /// The message id.
         id: String,
         /// What went wrong.
@@ -70,6 +70,8 @@ pub struct Locale {
     pub settings: LocaleSettings,
     id: LanguageIdentifier,
     bundle: FluentBundle<FluentResource>,
+    /// Where each message is defined, for error messages.
+    definitions: std::collections::HashMap<String, Location>,
 }
 
 impl std::fmt::Debug for Locale {
@@ -104,7 +106,15 @@ impl Locale {
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
         if let Some(e) = errors.first() {
             return Err(L10nError::Format {
-                dir: self.dir.clone(),
+                location: self
+                    .definitions
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| Location {
+                        file: self.dir.clone(),
+                        line: 1,
+                        col: 1,
+                    }),
                 id: id.to_string(),
                 message: e.to_string(),
             });
@@ -206,11 +216,10 @@ impl Localizer {
             .into_iter()
             .find(|m| script(m) == script(&wanted))
             .ok_or_else(unknown)?;
-        Ok(self
-            .locales
+        self.locales
             .iter()
             .find(|l| &&l.id == best)
-            .expect("negotiated from this list"))
+            .ok_or_else(unknown)
     }
 }
 
@@ -232,6 +241,7 @@ fn load_locale(
         },
         message: format!("folder name `{tag}` is not a language tag"),
     })?;
+    let mut definitions = std::collections::HashMap::new();
     let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
     bundle.set_use_isolating(false);
     let mut ftl: Vec<_> = files
@@ -240,6 +250,12 @@ fn load_locale(
         .collect();
     ftl.sort_by(|a, b| a.path.cmp(&b.path));
     for file in ftl {
+        for (name, offset) in definition_offsets(&file.text) {
+            definitions.insert(
+                name.to_string(),
+                Location::from_offset(&file.path, &file.text, offset),
+            );
+        }
         let resource = FluentResource::try_new(file.text.clone()).map_err(|(_, errors)| {
             let e = &errors[0];
             L10nError::Syntax {
@@ -268,7 +284,28 @@ fn load_locale(
         settings,
         id,
         bundle,
+        definitions,
     })
+}
+
+/// Every message defined in `text` with the byte offset of its line: lines
+/// that start with an identifier followed by `=`.
+fn definition_offsets(text: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let name_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(line.len());
+        let name = &line[..name_len];
+        if name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && line[name_len..].trim_start().starts_with('=')
+        {
+            out.push((name, pos));
+        }
+        pos += line.len();
+    }
+    out
 }
 
 /// Byte offset of the (last) definition of message `id` in `text`.

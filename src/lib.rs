@@ -248,16 +248,19 @@ impl Renderer {
             .iter()
             .map(|l| LangFonts::new(&self.fonts, l.settings.script, &l.settings.fonts, &l.tag))
             .collect::<Result<Vec<_>, _>>()?;
-        // Check the footer once, so the layout's callback cannot fail.
-        page_label(locales, 1, 1)?;
-        let footer = |page, total| page_label(locales, page, total).expect("checked above");
         let options = LayoutOptions {
             page: request.page_size(),
             profile: request.profile,
             langs,
             logo: logo.map(|l| (l.width, l.height)),
         };
-        Ok(layout::layout(doc, &self.fonts, &options, &footer)?)
+        let mut layout = layout::layout(doc, &self.fonts, &options)?;
+        let total = layout.pages.len();
+        let footers = (1..=total)
+            .map(|page| page_label(locales, page, total))
+            .collect::<Result<Vec<_>, _>>()?;
+        layout::add_footers(&mut layout, &footers, &self.fonts, &options)?;
+        Ok(layout)
     }
 
     /// Renders `request` as PDF bytes.

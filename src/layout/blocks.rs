@@ -182,12 +182,12 @@ pub fn build(
 /// code beside each web address it mentions.
 fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontError> {
     let design = set.design;
-    let mut addresses: Vec<String> = Vec::new();
+    let mut addresses: Vec<(String, qr::Matrix)> = Vec::new();
     if set.profile.spec().qr {
         for text in &item.text.text {
             for f in links::find(text).into_iter().filter(|f| f.is_web()) {
-                if !addresses.contains(&f.text) {
-                    addresses.push(f.text);
+                if !addresses.iter().any(|(a, _)| *a == f.text) {
+                    addresses.extend(qr::encode(&f.text).map(|m| (f.text, m)));
                 }
             }
         }
@@ -200,9 +200,10 @@ fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontE
     let (mut items, mut height) =
         set.multilingual(&item.text, Role::Body, item.reference.as_ref(), &cols)?;
     let mut qr_y = 2.0;
-    for address in addresses {
+    for (address, matrix) in addresses {
         items.push(qr_item(
-            &address,
+            address,
+            matrix,
             geo.margin_x + geo.content - design.qr,
             qr_y,
             design.qr,
@@ -230,13 +231,12 @@ fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontE
     })
 }
 
-fn qr_item(text: &str, x: f32, y: f32, size: f32) -> Item {
-    let matrix = qr::encode(text);
+fn qr_item(text: String, matrix: qr::Matrix, x: f32, y: f32, size: f32) -> Item {
     Item::Qr {
         x,
         y,
         size,
-        text: text.to_string(),
+        text,
         modules: matrix.width,
         dark: matrix.dark,
     }
@@ -388,9 +388,12 @@ fn wallet_card(
                 .into_iter()
                 .filter(|f| f.is_web())
             {
-                if !printed.contains(&f.text) {
+                if printed.contains(&f.text) {
+                    continue;
+                }
+                if let Some(matrix) = qr::encode(&f.text) {
                     let top = qr_y.max(y).min(y0 + h - pad - qr);
-                    items.push(qr_item(&f.text, x0 + w - pad - qr, top, qr));
+                    items.push(qr_item(f.text.clone(), matrix, x0 + w - pad - qr, top, qr));
                     qr_y = top + qr + 6.0;
                     printed.push(f.text);
                 }

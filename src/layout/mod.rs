@@ -246,71 +246,80 @@ pub struct Run {
     pub kerns: Vec<(usize, f32)>,
 }
 
-/// Lays out `doc` on pages. `footer(page, total)` gives each page's label.
+/// Lays out `doc` on pages, without footers: the page count is known only
+/// at the end, so the footers' text is made afterwards and added with
+/// [`add_footers`].
 pub fn layout(
     doc: &Document,
     fonts: &FontSet,
     options: &LayoutOptions,
-    footer: &dyn Fn(usize, usize) -> Text,
 ) -> Result<Layout, FontError> {
-    let design = options.profile.spec().design;
-    let set = Setter {
-        metrics: fonts.metrics(),
-        langs: &options.langs,
-        profile: options.profile,
-        design,
-    };
+    let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
-    let geo = blocks::Geometry::new(&design, page_width, options.langs.len());
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
     let blocks = blocks::build(doc, &set, &geo, options.logo)?;
     let area = Area {
         page_width,
         page_height,
-        top: design.margin_top,
-        bottom: page_height - design.margin_bottom,
+        top: set.design.margin_top,
+        bottom: page_height - set.design.margin_bottom,
     };
-    let (mut pages, starts) = paginate(&blocks, area);
+    let (pages, starts) = paginate(&blocks, area);
     let outline = blocks
         .iter()
         .zip(&starts)
         .filter_map(|(b, &(page, y))| b.bookmark.clone().map(|title| Bookmark { title, page, y }))
         .collect();
-    let total = pages.len();
-    for (n, page) in pages.iter_mut().enumerate() {
-        let label = footer(n + 1, total);
+    Ok(Layout { pages, outline })
+}
+
+fn setter<'a>(fonts: &'a FontSet, options: &'a LayoutOptions) -> Setter<'a> {
+    Setter {
+        metrics: fonts.metrics(),
+        langs: &options.langs,
+        profile: options.profile,
+        design: options.profile.spec().design,
+    }
+}
+
+/// Adds a footer to every page: a rule and `footers[n]` (the page's label
+/// in every language, side by side) on page `n`.
+pub fn add_footers(
+    layout: &mut Layout,
+    footers: &[Text],
+    fonts: &FontSet,
+    options: &LayoutOptions,
+) -> Result<(), FontError> {
+    let set = setter(fonts, options);
+    let (page_width, page_height) = options.page.points();
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
+    let baseline = page_height - set.design.footer_baseline;
+    for (page, label) in layout.pages.iter_mut().zip(footers) {
         page.items.push(Item::Rule {
             x: geo.margin_x,
-            y: page_height - design.footer_baseline - 12.0,
+            y: baseline - 12.0,
             width: geo.content,
             thickness: 0.4,
         });
         let mut x = geo.margin_x;
         for lang in 0..options.langs.len() {
-            let (mut items, _) = set.paragraph(
-                &label,
-                lang,
-                Role::Small,
-                None,
-                Frame {
-                    x,
-                    y: 0.0,
-                    width: geo.content,
-                },
-            )?;
+            let frame = Frame {
+                x,
+                y: 0.0,
+                width: geo.content,
+            };
+            let (mut items, _) = set.paragraph(label, lang, Role::Small, None, frame)?;
+            let mut width: f32 = 0.0;
             for item in &mut items {
-                let dy = match item {
-                    Item::Line(line) => page_height - design.footer_baseline - line.baseline,
-                    _ => 0.0,
-                };
-                item.shift(0.0, dy);
+                if let Item::Line(line) = item {
+                    width = width.max(line.width);
+                    let dy = baseline - line.baseline;
+                    item.shift(0.0, dy);
+                }
             }
-            let width: f32 = items
-                .iter()
-                .map(|i| if let Item::Line(l) = i { l.width } else { 0.0 })
-                .fold(0.0, f32::max);
             x += width + 12.0;
             page.items.append(&mut items);
         }
     }
-    Ok(Layout { pages, outline })
+    Ok(())
 }
