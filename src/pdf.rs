@@ -275,7 +275,9 @@ fn ops(
                     text.push(Op::ShowText { items: show(run) });
                 }
             }
-            Item::TickBox { x, y, size, field } => {
+            Item::TickBox {
+                x, y, size, field, ..
+            } => {
                 // A form checkbox draws itself (its appearance streams).
                 if !(forms && field.is_some()) {
                     ops.push(Op::SetOutlineThickness { pt: Pt(0.7) });
@@ -352,6 +354,7 @@ fn ops(
                 width,
                 height,
                 uri,
+                ..
             } => {
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
@@ -477,6 +480,7 @@ fn checkboxes(doc: &mut lopdf::Document, layout: &Layout, pages: &[ObjectId]) {
                 y,
                 size,
                 field: Some(name),
+                ..
             } = item
             else {
                 continue;

@@ -6,7 +6,7 @@
 use super::paginate::Block;
 use super::qr;
 use super::setting::{Frame, Role, Setter};
-use super::Item;
+use super::{Item, Part, Tag};
 use crate::compose::{Document, Item as DocItem, Text};
 use crate::fonts::FontError;
 use crate::profile::Design;
@@ -88,6 +88,7 @@ pub fn build(
         });
         block.height += 4.0;
         block.bookmark = Some(text.text.join(" / "));
+        block.part = Part::Heading;
         Ok(block)
     };
 
@@ -96,9 +97,12 @@ pub fn build(
         // The checklist starts on a page of its own.
         let mut first = simple(&doc.title, Role::Title, 0.0, true)?;
         first.break_before = true;
+        first.part = Part::Title;
         blocks.push(first);
     } else {
-        blocks.push(simple(&doc.title, Role::Title, 0.0, true)?);
+        let mut title = simple(&doc.title, Role::Title, 0.0, true)?;
+        title.part = Part::Title;
+        blocks.push(title);
     }
     blocks.push(simple(&doc.audience, Role::Subtitle, 4.0, true)?);
     if let Some(edition) = &doc.edition {
@@ -141,6 +145,7 @@ pub fn build(
                 height,
                 space_before: 3.0,
                 items,
+                part: Part::Entry,
                 ..Block::default()
             });
         }
@@ -155,6 +160,7 @@ pub fn build(
                     height,
                     space_before: 2.0,
                     items,
+                    part: Part::Entry,
                     ..Block::default()
                 });
             }
@@ -222,11 +228,13 @@ fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontE
         y: baseline - size + 0.5,
         size,
         field,
+        tag: Tag::default(),
     });
     Ok(Block {
         height,
         space_before: design.item_gap,
         items,
+        part: Part::Item,
         ..Block::default()
     })
 }
@@ -239,6 +247,7 @@ fn qr_item(text: String, matrix: qr::Matrix, x: f32, y: f32, size: f32) -> Item 
         text,
         modules: matrix.width,
         dark: matrix.dark,
+        tag: Tag::default(),
     }
 }
 
@@ -313,6 +322,7 @@ fn sources_list(
             space_before: 1.5,
             keep_with_next: keep,
             items,
+            part: Part::Entry,
             ..Block::default()
         });
     }
@@ -407,6 +417,7 @@ fn wallet_card(
         height,
         space_before: 16.0,
         items,
+        part: Part::Card,
         ..Block::default()
     })
 }
@@ -479,6 +490,7 @@ fn acknowledgement(
         break_before: true,
         keep_with_next: true,
         bookmark: Some(packet.ack_heading.text.join(" / ")),
+        part: Part::Heading,
         ..Block::default()
     };
     block.items.append(&mut title.0);

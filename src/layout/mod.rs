@@ -90,6 +90,8 @@ pub enum Item {
         size: f32,
         /// Name of the form checkbox drawn here, when it is one (phone).
         field: Option<String>,
+        /// The item it ticks.
+        tag: Tag,
     },
     /// A small filled square marking a list entry.
     Bullet {
@@ -125,6 +127,8 @@ pub enum Item {
         modules: usize,
         /// Dark modules, row by row.
         dark: Vec<bool>,
+        /// The text whose address it encodes.
+        tag: Tag,
     },
     /// A tappable area opening `uri`.
     Link {
@@ -138,6 +142,8 @@ pub enum Item {
         height: f32,
         /// `tel:` or `https:` target.
         uri: String,
+        /// The text it lies over.
+        tag: Tag,
     },
     /// The organisation's logo.
     Image {
@@ -163,7 +169,53 @@ pub enum Item {
     },
 }
 
+/// What a drawn item belongs to, so a reader of the layout (the PDF's
+/// structure tree, a test) can group lines into paragraphs and paragraphs
+/// into headings, lists and list items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Tag {
+    /// The kind of part.
+    pub part: Part,
+    /// The index of the part in the document, counted in print order: every
+    /// item of one part, in every language, has the same index.
+    pub block: usize,
+}
+
+/// The kinds of part of a laid-out document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum Part {
+    /// The checklist's (or the cover's) title.
+    Title,
+    /// Running text: audience, introduction, dates, cover and
+    /// acknowledgement fields.
+    #[default]
+    Paragraph,
+    /// A section heading.
+    Heading,
+    /// A checklist item, with its tick box.
+    Item,
+    /// An entry of a list without tick boxes: a channel row, a contact, a
+    /// source.
+    Entry,
+    /// The cut-out wallet card.
+    Card,
+    /// A page footer (page numbers): not part of the content.
+    Footer,
+}
+
 impl Item {
+    /// Sets the part that the item belongs to (items drawn for their looks
+    /// only, such as rules, carry none).
+    fn set_tag(&mut self, new: Tag) {
+        match self {
+            Item::Line(Line { tag, .. })
+            | Item::TickBox { tag, .. }
+            | Item::Qr { tag, .. }
+            | Item::Link { tag, .. } => *tag = new,
+            _ => {}
+        }
+    }
+
     /// Top and bottom of the item relative to its `y` origin.
     fn vertical_extent(&self) -> (f32, f32) {
         match self {
@@ -216,6 +268,8 @@ pub struct Line {
     pub lang: usize,
     /// The message the text comes from.
     pub id: String,
+    /// The part of the document it belongs to.
+    pub tag: Tag,
     /// Runs of one face and style.
     pub runs: Vec<Run>,
 }
@@ -257,7 +311,15 @@ pub fn layout(
     let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
     let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
-    let blocks = blocks::build(doc, &set, &geo, options.logo)?;
+    let mut blocks = blocks::build(doc, &set, &geo, options.logo)?;
+    for (block, b) in blocks.iter_mut().enumerate() {
+        for item in &mut b.items {
+            item.set_tag(Tag {
+                part: b.part,
+                block,
+            });
+        }
+    }
     let area = Area {
         page_width,
         page_height,
@@ -311,6 +373,10 @@ pub fn add_footers(
             let (mut items, _) = set.paragraph(label, lang, Role::Small, None, frame)?;
             let mut width: f32 = 0.0;
             for item in &mut items {
+                item.set_tag(Tag {
+                    part: Part::Footer,
+                    block: 0,
+                });
                 if let Item::Line(line) = item {
                     width = width.max(line.width);
                     let dy = baseline - line.baseline;

@@ -23,6 +23,8 @@ pub struct Block {
     pub bookmark: Option<String>,
     /// May break across pages between its lines (running text, not items).
     pub splittable: bool,
+    /// What kind of part of the document it is.
+    pub part: super::Part,
 }
 
 /// Of a block that may split, at least this much goes on the page where it starts.

@@ -4,7 +4,7 @@
 
 use super::linebreak::{fill, opportunities, LineSpan};
 use super::measure::{measure, LangFonts, Span, Style};
-use super::{Item, Line, Profile, Run};
+use super::{Item, Line, Profile, Run, Tag};
 use crate::compose::Text;
 use crate::fonts::{FontError, Metrics, Weight};
 use crate::model::Script;
@@ -226,6 +226,7 @@ impl Setter<'_> {
                     .collect();
                 if let (Some(first), Some(last)) = (on_line.first(), on_line.last()) {
                     link_items.push(Item::Link {
+                        tag: Tag::default(),
                         x: first.1,
                         y: baseline - 0.95 * style.size,
                         width: last.1 + last.2 - first.1,
@@ -235,6 +236,7 @@ impl Setter<'_> {
                 }
             }
             items.push(Item::Line(Line {
+                tag: Tag::default(),
                 x,
                 baseline,
                 width: span.width,
