@@ -66,114 +66,43 @@ pub fn build(
     geo: &Geometry,
     logo: Option<(u32, u32)>,
 ) -> Result<Vec<Block>, FontError> {
+    let parts = Parts { set, geo };
     let mut blocks = Vec::new();
-    let simple =
-        |text: &Text, role: Role, space_before: f32, keep: bool| -> Result<Block, FontError> {
-            let (items, height) = set.multilingual(text, role, None, &geo.full)?;
-            Ok(Block {
-                height,
-                space_before,
-                keep_with_next: keep,
-                items,
-                ..Block::default()
-            })
-        };
-    let heading = |text: &Text, space_before: f32| -> Result<Block, FontError> {
-        let mut block = simple(text, Role::Heading, space_before, true)?;
-        block.items.push(Item::Rule {
-            x: geo.margin_x,
-            y: block.height + 1.0,
-            width: geo.content,
-            thickness: 0.4,
-        });
-        block.height += 4.0;
-        block.bookmark = Some(text.text.join(" / "));
-        block.part = Part::Heading;
-        Ok(block)
-    };
-
     if doc.packet.is_some() {
         cover(doc, set, geo, logo, &mut blocks)?;
-        // The checklist starts on a page of its own.
-        let mut first = simple(&doc.title, Role::Title, 0.0, true)?;
-        first.break_before = true;
-        first.part = Part::Title;
-        blocks.push(first);
-    } else {
-        let mut title = simple(&doc.title, Role::Title, 0.0, true)?;
-        title.part = Part::Title;
-        blocks.push(title);
     }
-    blocks.push(simple(&doc.audience, Role::Subtitle, 4.0, true)?);
-    if let Some(edition) = &doc.edition {
-        blocks.push(simple(edition, Role::Subtitle, 1.0, true)?);
-    }
-    let mut intro = simple(&doc.intro, Role::Body, 8.0, false)?;
-    intro.items.push(Item::Rule {
-        x: geo.margin_x,
-        y: intro.height + 6.0,
-        width: geo.content,
-        thickness: 0.8,
-    });
-    intro.height += 6.0;
-    intro.splittable = true;
-    blocks.push(intro);
-
+    parts.front_matter(doc, &mut blocks)?;
     for section in &doc.sections {
-        blocks.push(heading(&section.heading, 10.0)?);
+        blocks.push(parts.heading(&section.heading, 10.0)?);
         for item in &section.items {
             blocks.push(item_row(item, set, geo)?);
         }
     }
-
     if let Some(channels) = &doc.channels {
-        blocks.push(heading(&channels.heading, 10.0)?);
+        blocks.push(parts.heading(&channels.heading, 10.0)?);
         for row in &channels.items {
-            let (mut items, height) =
-                set.multilingual(&row.text, Role::Body, row.reference.as_ref(), &geo.items)?;
-            // A bullet on the first line marks where each row begins.
-            let (style, pitch) = set.style(Role::Body, 0);
-            let size = 0.32 * style.size;
-            let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
-            let x = geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0;
-            items.push(Item::Bullet {
-                x,
-                y: middle - size / 2.0,
-                size,
-            });
+            blocks.push(parts.channel_row(row)?);
+        }
+    }
+    if let Some(packet) = doc.packet.as_ref().filter(|p| !p.contacts.is_empty()) {
+        blocks.push(parts.heading(&packet.contacts_heading, 10.0)?);
+        for contact in &packet.contacts {
+            let (items, height) = set.multilingual(contact, Role::Body, None, &geo.items)?;
             blocks.push(Block {
                 height,
-                space_before: 3.0,
+                space_before: 2.0,
                 items,
                 part: Part::Entry,
                 ..Block::default()
             });
         }
     }
-
-    if let Some(packet) = &doc.packet {
-        if !packet.contacts.is_empty() {
-            blocks.push(heading(&packet.contacts_heading, 10.0)?);
-            for contact in &packet.contacts {
-                let (items, height) = set.multilingual(contact, Role::Body, None, &geo.items)?;
-                blocks.push(Block {
-                    height,
-                    space_before: 2.0,
-                    items,
-                    part: Part::Entry,
-                    ..Block::default()
-                });
-            }
-        }
-    }
-
-    let mut sources = heading(&doc.sources_heading, 14.0)?;
+    let mut sources = parts.heading(&doc.sources_heading, 14.0)?;
     sources.bookmark = None;
     blocks.push(sources);
     // The date the content was checked introduces the list it was checked against.
-    blocks.push(simple(&doc.as_of, Role::Small, 1.0, true)?);
+    blocks.push(parts.simple(&doc.as_of, Role::Small, 1.0, true)?);
     sources_list(doc, set, geo, &mut blocks)?;
-
     // The card is printed where a bank-card-sized panel fits across the page.
     if let Some(card) = doc.card.as_ref().filter(|_| geo.content >= CARD.0) {
         blocks.push(wallet_card(card, set, geo)?);
@@ -182,6 +111,94 @@ pub fn build(
         acknowledgement(packet, set, geo, &mut blocks)?;
     }
     Ok(blocks)
+}
+
+/// Builds the blocks that span the page.
+struct Parts<'a> {
+    set: &'a Setter<'a>,
+    geo: &'a Geometry,
+}
+
+impl Parts<'_> {
+    /// `text` in every language across the page, in `role`.
+    fn simple(
+        &self,
+        text: &Text,
+        role: Role,
+        space_before: f32,
+        keep: bool,
+    ) -> Result<Block, FontError> {
+        let (items, height) = self.set.multilingual(text, role, None, &self.geo.full)?;
+        Ok(Block {
+            height,
+            space_before,
+            keep_with_next: keep,
+            items,
+            ..Block::default()
+        })
+    }
+
+    /// A section heading over a rule, with its outline entry.
+    fn heading(&self, text: &Text, space_before: f32) -> Result<Block, FontError> {
+        let mut block = self.simple(text, Role::Heading, space_before, true)?;
+        block.items.push(Item::Rule {
+            x: self.geo.margin_x,
+            y: block.height + 1.0,
+            width: self.geo.content,
+            thickness: 0.4,
+        });
+        block.height += 4.0;
+        block.bookmark = Some(text.text.join(" / "));
+        block.part = Part::Heading;
+        Ok(block)
+    }
+
+    /// Title, audience, edition line and introduction; in a packet the
+    /// checklist starts on a page of its own.
+    fn front_matter(&self, doc: &Document, blocks: &mut Vec<Block>) -> Result<(), FontError> {
+        let mut title = self.simple(&doc.title, Role::Title, 0.0, true)?;
+        title.break_before = doc.packet.is_some();
+        title.part = Part::Title;
+        blocks.push(title);
+        blocks.push(self.simple(&doc.audience, Role::Subtitle, 4.0, true)?);
+        if let Some(edition) = &doc.edition {
+            blocks.push(self.simple(edition, Role::Subtitle, 1.0, true)?);
+        }
+        let mut intro = self.simple(&doc.intro, Role::Body, 8.0, false)?;
+        intro.items.push(Item::Rule {
+            x: self.geo.margin_x,
+            y: intro.height + 6.0,
+            width: self.geo.content,
+            thickness: 0.8,
+        });
+        intro.height += 6.0;
+        intro.splittable = true;
+        blocks.push(intro);
+        Ok(())
+    }
+
+    /// A row of the channels section, a bullet on its first line marking
+    /// where it begins.
+    fn channel_row(&self, row: &DocItem) -> Result<Block, FontError> {
+        let (set, geo) = (self.set, self.geo);
+        let (mut items, height) =
+            set.multilingual(&row.text, Role::Body, row.reference.as_ref(), &geo.items)?;
+        let (style, pitch) = set.style(Role::Body, 0);
+        let size = 0.32 * style.size;
+        let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
+        items.push(Item::Bullet {
+            x: geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0,
+            y: middle - size / 2.0,
+            size,
+        });
+        Ok(Block {
+            height,
+            space_before: 3.0,
+            items,
+            part: Part::Entry,
+            ..Block::default()
+        })
+    }
 }
 
 /// An item: tick box, text in every language, and on printed profiles a QR
@@ -430,7 +447,9 @@ fn cover(
     logo: Option<(u32, u32)>,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
-    let packet = doc.packet.as_ref().expect("a packet");
+    let Some(packet) = doc.packet.as_ref() else {
+        return Ok(());
+    };
     let mut items = Vec::new();
     let mut y = 60.0;
     if let Some((pw, ph)) = logo {

@@ -3,7 +3,7 @@
 //! with link areas over its phone numbers and web addresses.
 
 use super::linebreak::{fill, opportunities, LineSpan};
-use super::measure::{measure, LangFonts, Span, Style};
+use super::measure::{measure, Glyph, LangFonts, Span, Style};
 use super::{Item, Line, Profile, Run, Tag};
 use crate::compose::Text;
 use crate::fonts::{FontError, Metrics, Weight};
@@ -106,138 +106,41 @@ impl Setter<'_> {
         reference: Option<&Text>,
         at: Frame,
     ) -> Result<(Vec<Item>, f32), FontError> {
-        let Frame { x, y, width } = at;
         let script = self.langs[lang].script;
         let (style, pitch) = self.style(role, lang);
         let body = &text.text[lang];
+        let ref_text = reference.map(|r| reference_text(body, &r.text[lang], script));
         let mut spans = vec![Span {
             text: body,
             style,
             glue: false,
             url: role == Role::Url,
         }];
-        let ref_text;
-        if let Some(r) = reference {
-            // A full-width stop already leaves room before the reference.
-            let ends_with_mark = body
-                .chars()
-                .last()
-                .is_some_and(|c| script.is_cjk() && is_closing_punct(c));
-            ref_text = format!(
-                "{}{}",
-                if ends_with_mark { "" } else { "\u{A0}" },
-                r.text[lang]
-            );
+        if let Some(r) = &ref_text {
             spans.push(Span {
-                text: &ref_text,
+                text: r,
                 style: self.style(Role::Reference, lang).0,
                 glue: true,
                 url: false,
             });
         }
         let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
-        let breaks = opportunities(&glyphs, &spans, script);
-        let mut lines = fill(&glyphs, &breaks, width, script);
-        if matches!(role, Role::Title | Role::Display) && lines.len() > 1 {
-            // Balance a title's lines: the narrowest measure that needs no more lines.
-            let (mut lo, mut hi) = (width / 2.0, width);
-            for _ in 0..12 {
-                let mid = (lo + hi) / 2.0;
-                if fill(&glyphs, &breaks, mid, script).len() <= lines.len() {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            lines = fill(&glyphs, &breaks, hi, script);
-        } else if lines.len() > 1 && role != Role::Url {
-            // Avoid an orphan: a last line with a single Han character, or a single word.
-            let enough = |ls: &[LineSpan]| {
-                let last = ls.last().expect("not empty");
-                let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
-                if script.is_cjk() {
-                    own.filter(|g| is_han(g.ch)).count() >= 2
-                } else {
-                    own.filter(|g| g.ch == ' ').count() >= 1
-                }
-            };
-            let forced = |ls: &[LineSpan]| ls.iter().filter(|l| l.forced).count();
-            if !enough(&lines) {
-                for k in 1..=3 {
-                    let narrower = fill(&glyphs, &breaks, width - k as f32 * style.size, script);
-                    if narrower.len() > lines.len() || forced(&narrower) > forced(&lines) {
-                        break;
-                    }
-                    if enough(&narrower) {
-                        lines = narrower;
-                        break;
-                    }
-                }
-            }
-        }
+        let lines = break_lines(&glyphs, &spans, script, role, at.width, style.size);
         let line_height = pitch * style.size;
         let found = links::find(body);
         let mut items = Vec::new();
         let mut link_items = Vec::new();
         for (n, span) in lines.iter().enumerate() {
             // The em box sits centred in the line's height.
-            let baseline =
-                y + n as f32 * line_height + (line_height - style.size) / 2.0 + 0.88 * style.size;
-            let mut runs: Vec<Run> = Vec::new();
-            let mut pen = x + span.shift;
-            // How far the previous glyph's advance was shortened (compressed punctuation).
-            let mut pull = 0.0;
-            let mut lefts = Vec::with_capacity(span.range.len());
-            for i in span.range.clone() {
-                let g = &glyphs[i];
-                if i > span.range.start {
-                    pen += g.gap_before;
-                }
-                lefts.push((i, pen, g.advance));
-                let same = runs.last().is_some_and(|r| {
-                    r.face == g.face && r.size == g.style.size && r.gray == g.style.gray
-                });
-                if same && g.gap_before == 0.0 {
-                    // One run, so the text copies out whole; a compressed mark
-                    // pulls the next glyph back by a kerning adjustment.
-                    let run = runs.last_mut().expect("checked");
-                    if pull != 0.0 {
-                        run.kerns.push((run.text.chars().count(), pull));
-                    }
-                    run.text.push(g.ch);
-                } else {
-                    runs.push(Run {
-                        x: pen,
-                        face: g.face,
-                        size: g.style.size,
-                        gray: g.style.gray,
-                        text: g.ch.to_string(),
-                        kerns: Vec::new(),
-                    });
-                }
-                pull = g.natural - g.advance;
-                pen += g.advance;
-            }
-            // A link area over each part of a phone number or address on this line.
-            for f in &found {
-                let on_line: Vec<&(usize, f32, f32)> = lefts
-                    .iter()
-                    .filter(|(i, _, _)| f.range.contains(i))
-                    .collect();
-                if let (Some(first), Some(last)) = (on_line.first(), on_line.last()) {
-                    link_items.push(Item::Link {
-                        tag: Tag::default(),
-                        x: first.1,
-                        y: baseline - 0.95 * style.size,
-                        width: last.1 + last.2 - first.1,
-                        height: 1.25 * style.size,
-                        uri: f.uri.clone(),
-                    });
-                }
-            }
+            let baseline = at.y
+                + n as f32 * line_height
+                + (line_height - style.size) / 2.0
+                + 0.88 * style.size;
+            let (runs, lefts) = runs(&glyphs, span, at.x);
+            link_items.extend(link_areas(&found, &lefts, baseline, style.size));
             items.push(Item::Line(Line {
                 tag: Tag::default(),
-                x,
+                x: at.x,
                 baseline,
                 width: span.width,
                 size: style.size,
@@ -297,4 +200,144 @@ impl Setter<'_> {
         }
         Ok((items, height))
     }
+}
+
+/// The source reference glued to a text: after a no-break space, or
+/// straight after a full-width stop, which already leaves room.
+fn reference_text(body: &str, reference: &str, script: Script) -> String {
+    let ends_with_mark = body
+        .chars()
+        .last()
+        .is_some_and(|c| script.is_cjk() && is_closing_punct(c));
+    let space = if ends_with_mark { "" } else { "\u{A0}" };
+    format!("{space}{reference}")
+}
+
+/// Breaks measured text into lines `width` wide: titles balanced, other
+/// paragraphs kept from ending on an orphan.
+fn break_lines(
+    glyphs: &[Glyph],
+    spans: &[Span],
+    script: Script,
+    role: Role,
+    width: f32,
+    size: f32,
+) -> Vec<LineSpan> {
+    let breaks = opportunities(glyphs, spans, script);
+    let lines = fill(glyphs, &breaks, width, script);
+    if lines.len() < 2 || role == Role::Url {
+        return lines;
+    }
+    if matches!(role, Role::Title | Role::Display) {
+        // The narrowest measure that needs no more lines.
+        let (mut lo, mut hi) = (width / 2.0, width);
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            if fill(glyphs, &breaks, mid, script).len() <= lines.len() {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return fill(glyphs, &breaks, hi, script);
+    }
+    if ends_well(glyphs, &lines, script) {
+        return lines;
+    }
+    // Avoid an orphan: set up to 3 ems narrower, unless that adds a line
+    // or a forced break.
+    let forced = |ls: &[LineSpan]| ls.iter().filter(|l| l.forced).count();
+    for k in 1..=3 {
+        let narrower = fill(glyphs, &breaks, width - k as f32 * size, script);
+        if narrower.len() > lines.len() || forced(&narrower) > forced(&lines) {
+            break;
+        }
+        if ends_well(glyphs, &narrower, script) {
+            return narrower;
+        }
+    }
+    lines
+}
+
+/// Whether the last line holds at least two Han characters (Chinese) or
+/// two words (Latin) of the text itself.
+fn ends_well(glyphs: &[Glyph], lines: &[LineSpan], script: Script) -> bool {
+    let Some(last) = lines.last() else {
+        return true;
+    };
+    let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
+    if script.is_cjk() {
+        own.filter(|g| is_han(g.ch)).count() >= 2
+    } else {
+        own.filter(|g| g.ch == ' ').count() >= 1
+    }
+}
+
+/// The runs of one line, starting at `x`, and each glyph's index, left
+/// edge and advance (for link areas).
+fn runs(glyphs: &[Glyph], span: &LineSpan, x: f32) -> (Vec<Run>, Vec<(usize, f32, f32)>) {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut pen = x + span.shift;
+    // How far the previous glyph's advance was shortened (compressed punctuation).
+    let mut pull = 0.0;
+    let mut lefts = Vec::with_capacity(span.range.len());
+    for i in span.range.clone() {
+        let g = &glyphs[i];
+        if i > span.range.start {
+            pen += g.gap_before;
+        }
+        lefts.push((i, pen, g.advance));
+        match runs.last_mut() {
+            // One run, so the text copies out whole; a compressed mark
+            // pulls the next glyph back by a kerning adjustment.
+            Some(run)
+                if run.face == g.face
+                    && run.size == g.style.size
+                    && run.gray == g.style.gray
+                    && g.gap_before == 0.0 =>
+            {
+                if pull != 0.0 {
+                    run.kerns.push((run.text.chars().count(), pull));
+                }
+                run.text.push(g.ch);
+            }
+            _ => runs.push(Run {
+                x: pen,
+                face: g.face,
+                size: g.style.size,
+                gray: g.style.gray,
+                text: g.ch.to_string(),
+                kerns: Vec::new(),
+            }),
+        }
+        pull = g.natural - g.advance;
+        pen += g.advance;
+    }
+    (runs, lefts)
+}
+
+/// A link area over each part of a phone number or address on a line.
+fn link_areas(
+    found: &[links::Found],
+    lefts: &[(usize, f32, f32)],
+    baseline: f32,
+    size: f32,
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    for f in found {
+        let mut on_line = lefts.iter().filter(|(i, _, _)| f.range.contains(i));
+        let Some(first) = on_line.next() else {
+            continue;
+        };
+        let last = on_line.last().unwrap_or(first);
+        out.push(Item::Link {
+            tag: Tag::default(),
+            x: first.1,
+            y: baseline - 0.95 * size,
+            width: last.1 + last.2 - first.1,
+            height: 1.25 * size,
+            uri: f.uri.clone(),
+        });
+    }
+    out
 }
