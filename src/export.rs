@@ -20,15 +20,12 @@ pub enum Format {
 }
 
 /// `doc` in `format`.
-pub fn export(doc: &Document, format: Format) -> String {
-    match format {
+pub fn export(doc: &Document, format: Format) -> Result<String, serde_json::Error> {
+    Ok(match format {
         Format::Text => text(doc),
         Format::Markdown => markdown(doc),
-        Format::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(doc).expect("the document model serialises")
-        ),
-    }
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(doc)?),
+    })
 }
 
 /// The parts of the document in print order, as (kind, texts) pairs.

@@ -296,7 +296,7 @@ fn render(args: RenderArgs) -> Result<()> {
                 OutputFormat::Md => Format::Markdown,
                 _ => Format::Json,
             };
-            export(&renderer.document(&request)?, format).into_bytes()
+            export(&renderer.document(&request)?, format)?.into_bytes()
         }
     };
     if output.as_os_str() == "-" {

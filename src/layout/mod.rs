@@ -326,11 +326,12 @@ pub fn layout(
         top: set.design.margin_top,
         bottom: page_height - set.design.margin_bottom,
     };
-    let (pages, starts) = paginate(&blocks, area);
-    let outline = blocks
-        .iter()
+    let bookmarks: Vec<Option<String>> = blocks.iter().map(|b| b.bookmark.clone()).collect();
+    let (pages, starts) = paginate(blocks, area);
+    let outline = bookmarks
+        .into_iter()
         .zip(&starts)
-        .filter_map(|(b, &(page, y))| b.bookmark.clone().map(|title| Bookmark { title, page, y }))
+        .filter_map(|(b, &(page, y))| b.map(|title| Bookmark { title, page, y }))
         .collect();
     Ok(Layout { pages, outline })
 }

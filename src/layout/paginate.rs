@@ -30,6 +30,32 @@ pub struct Block {
 /// Of a block that may split, at least this much goes on the page where it starts.
 const SPLIT_MIN: f32 = 48.0;
 
+/// What of a block must fit where it starts: all of it, or the first
+/// lines of one that may split.
+fn must_fit(b: &Block) -> f32 {
+    if b.splittable {
+        b.height.min(SPLIT_MIN)
+    } else {
+        b.height
+    }
+}
+
+/// At the head of a chain of keep-with-next blocks, the room the rest of
+/// the chain and the block after it need (each block's space before and
+/// what must fit of it); nothing for a block inside a chain.
+fn chain_after(keeps: &[(f32, f32, bool)], i: usize) -> f32 {
+    if i > 0 && keeps[i - 1].2 {
+        return 0.0;
+    }
+    let mut needed = 0.0;
+    let mut j = i;
+    while keeps[j].2 && j + 1 < keeps.len() {
+        j += 1;
+        needed += keeps[j].0 + keeps[j].1;
+    }
+    needed
+}
+
 /// The text area of a page.
 #[derive(Debug, Clone, Copy)]
 pub struct Area {
@@ -45,41 +71,27 @@ pub struct Area {
 
 /// Places `blocks` on as many pages as they need; also returns the page
 /// (from 0) and the top each block starts at.
-pub fn paginate(blocks: &[Block], area: Area) -> (Vec<Page>, Vec<(usize, f32)>) {
-    let mut pages = vec![Vec::new()];
+pub fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize, f32)>) {
+    let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
     let mut starts = Vec::with_capacity(blocks.len());
     let mut y = area.top;
-    let capacity = area.bottom - area.top;
-    for i in 0..blocks.len() {
-        let block = &blocks[i];
-        if block.break_before && !pages.last().expect("a page").is_empty() {
+    let keeps: Vec<(f32, f32, bool)> = blocks
+        .iter()
+        .map(|b| (b.space_before, must_fit(b), b.keep_with_next))
+        .collect();
+    for (i, block) in blocks.into_iter().enumerate() {
+        if block.break_before && pages.last().is_some_and(|p| !p.is_empty()) {
             pages.push(Vec::new());
             y = area.top;
         }
         let at_top = y == area.top;
         let space = if at_top { 0.0 } else { block.space_before };
-        // What must fit with this block: at the head of a chain of
-        // keep-with-next blocks, the whole chain and the block after it; of a
-        // block that may split, its first lines.
-        let must_fit = |b: &Block| {
-            if b.splittable {
-                b.height.min(SPLIT_MIN)
-            } else {
-                b.height
-            }
-        };
-        let mut needed = space + must_fit(block);
-        let in_chain = i > 0 && blocks[i - 1].keep_with_next;
-        let mut j = i;
-        while !in_chain && blocks[j].keep_with_next && j + 1 < blocks.len() {
-            j += 1;
-            needed += blocks[j].space_before + must_fit(&blocks[j]);
-        }
-        if !at_top && y + needed > area.bottom && needed <= capacity + 0.01 {
-            pages.push(Vec::new());
-            y = area.top;
-        } else if !at_top && !block.splittable && y + space + block.height > area.bottom {
-            // Taller than a page: start it on a fresh one and let it run over.
+        let needed = space + must_fit(&block) + chain_after(&keeps, i);
+        let fresh_page = !at_top
+            && ((y + needed > area.bottom && needed <= area.bottom - area.top + 0.01)
+                // Taller than a page: start it on a fresh one and let it run over.
+                || (!block.splittable && y + space + block.height > area.bottom));
+        if fresh_page {
             pages.push(Vec::new());
             y = area.top;
         } else {
@@ -87,8 +99,7 @@ pub fn paginate(blocks: &[Block], area: Area) -> (Vec<Page>, Vec<(usize, f32)>) 
         }
         let mut offset = y;
         starts.push((pages.len() - 1, offset));
-        for item in &block.items {
-            let mut item = item.clone();
+        for mut item in block.items {
             let (top, bottom) = item.vertical_extent();
             if offset + bottom > area.bottom + 0.01 && offset + top > area.top && top > 0.0 {
                 // A block that may split, or one taller than a page, continues on the next.
@@ -96,7 +107,9 @@ pub fn paginate(blocks: &[Block], area: Area) -> (Vec<Page>, Vec<(usize, f32)>) 
                 offset = area.top - top;
             }
             item.shift(0.0, offset);
-            pages.last_mut().expect("at least one page").push(item);
+            if let Some(page) = pages.last_mut() {
+                page.push(item);
+            }
         }
         y = offset + block.height;
     }
