@@ -21,7 +21,14 @@ const DESTINATIONS: [&str; 18] = [
 
 const WIDTHS: [f32; 8] = [260.0, 300.0, 340.0, 400.0, 480.0, 595.3, 612.0, 720.0];
 
-fn cases() -> Vec<(Request, Layout, Document)> {
+/// Every case, laid out once for all the tests of this file.
+fn cases() -> &'static [(Request, Layout, Document)] {
+    static CASES: std::sync::OnceLock<Vec<(Request, Layout, Document)>> =
+        std::sync::OnceLock::new();
+    CASES.get_or_init(make_cases)
+}
+
+fn make_cases() -> Vec<(Request, Layout, Document)> {
     let r = Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap();
     let mut out = Vec::new();
     for checklist in ["student", "overseas-staff", "short-trip"] {
@@ -92,11 +99,7 @@ fn cases() -> Vec<(Request, Layout, Document)> {
 
 /// The side margin of a request's profile.
 fn margin(req: &Request) -> f32 {
-    if req.profile == Profile::Phone {
-        16.0
-    } else {
-        46.0
-    }
+    req.profile.spec().design.margin_x
 }
 
 fn lines(layout: &Layout) -> impl Iterator<Item = (usize, &Line)> {
@@ -111,9 +114,12 @@ fn lines(layout: &Layout) -> impl Iterator<Item = (usize, &Line)> {
 /// The source text of every message, per language.
 fn sources(doc: &Document) -> BTreeMap<(String, usize), String> {
     let mut texts = vec![&doc.title, &doc.audience, &doc.intro];
-    for s in &doc.sections {
+    for s in doc.sections.iter().chain(&doc.channels) {
         texts.push(&s.heading);
         texts.extend(s.items.iter().map(|i| &i.text));
+    }
+    if let Some(card) = &doc.card {
+        texts.extend(card.rows.iter().map(|i| &i.text));
     }
     let mut map = BTreeMap::new();
     for t in texts {
@@ -235,13 +241,13 @@ fn text_stays_inside_the_margins() {
             let width = layout.pages[0].width;
             let left = line.runs[0].x;
             assert!(
-                left >= margin(&req) - 0.5 * line.size - 0.01,
+                left >= margin(req) - 0.5 * line.size - 0.01,
                 "{:?}: {} starts at {left}",
                 req.page,
                 line.text()
             );
             assert!(
-                line.x + line.width <= width - margin(&req) + 0.01,
+                line.x + line.width <= width - margin(req) + 0.01,
                 "{:?}: {} ends at {}",
                 req.page,
                 line.text(),
@@ -332,10 +338,9 @@ fn shipped_numbers_are_only_the_sourced_ones() {
         "12339",
         "LS12308",
     ];
-    for lang in ["en", "zh-CN"] {
-        for file in
-            std::fs::read_dir(format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-        {
+    let locales = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    for lang in std::fs::read_dir(&locales).unwrap() {
+        for file in std::fs::read_dir(lang.unwrap().path()).unwrap() {
             let path = file.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
             assert!(
