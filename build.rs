@@ -1,6 +1,9 @@
 //! Compiles the bundled catalog (checklists/ and locales/) and the bundled
 //! fonts (fonts/<Family>-Regular.ttf, fonts/<Family>-Bold.ttf) into the library.
 
+// A build script reports failure by panicking.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -12,7 +15,7 @@ fn main() {
         walk(&root.join(dir), root, &mut files);
     }
     files.sort();
-    let mut out = String::from("/// The bundled catalog: (path relative to the repository, contents).\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from("/// The bundled catalog: (path relative to the repository, contents).\npub(super) static FILES: &[(&str, &str)] = &[\n");
     for rel in &files {
         println!("cargo:rerun-if-changed={rel}");
         writeln!(
@@ -40,7 +43,7 @@ fn main() {
         })
         .collect();
     fonts.sort();
-    let mut out = String::from("/// The bundled fonts: (family, weight, file name, contents).\npub static FONTS: &[(&str, Weight, &str, &[u8])] = &[\n");
+    let mut out = String::from("/// The bundled fonts: (family, weight, file name, contents).\npub(super) static FONTS: &[(&str, Weight, &str, &[u8])] = &[\n");
     for (family, weight, file) in &fonts {
         println!("cargo:rerun-if-changed=fonts/{file}");
         writeln!(out, "    ({family:?}, Weight::{weight}, {file:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/fonts/{file}\"))),").unwrap();

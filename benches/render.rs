@@ -4,6 +4,8 @@
 //! `predeparture render` of the bilingual student handout, its peak memory,
 //! and the time per document when one process renders many.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 

@@ -5,6 +5,8 @@
 //! cargo run --release --example render_all -- out/
 //! ```
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 use std::path::PathBuf;
 
 use predeparture::fonts::FontSet;

@@ -3,17 +3,30 @@
 //!
 //! # Pipeline
 //!
-//! 1. [`model`]: checklist definitions and sources, read from TOML
-//!    ([`model::Catalog`]).
-//! 2. [`l10n`]: languages and their Fluent messages ([`l10n::Localizer`]).
-//! 3. [`compose`]: the checklist localised into the chosen languages
-//!    ([`compose::compose`]).
-//! 4. [`layout`]: measured, line-broken and paginated boxes
-//!    ([`layout::layout`]), using [`fonts`].
-//! 5. [`pdf`]: the boxes drawn as a PDF ([`pdf::export`]).
+//! The stages flow one way; each imports only those above it:
 //!
-//! [`Renderer`] runs the whole pipeline and keeps what is costly to build
-//! (parsed translations and fonts) for the documents that follow.
+//! 1. [`diag`] and [`text`]: leaves. Source positions for error messages;
+//!    character rules (Han, punctuation classes, the Han–Latin gap, links).
+//! 2. [`model`]: every definition file, read from TOML ([`model::Catalog`]).
+//! 3. [`l10n`]: languages and their Fluent messages ([`l10n::Localizer`]).
+//! 4. [`mod@compose`]: the checklist localised into the chosen languages
+//!    ([`compose::compose`]).
+//! 5. [`layout`]: measured, line-broken and paginated items
+//!    ([`layout::layout`]), using [`fonts`] and the [`profile`] table.
+//! 6. [`pdf`]: the items drawn as a PDF ([`pdf::export`]); [`export`]: the
+//!    same document as text, Markdown or JSON.
+//! 7. This facade: [`Renderer`] runs the whole pipeline and keeps what is
+//!    costly to build (parsed translations and fonts) for the documents that
+//!    follow. [`validate`] checks a catalog.
+//!
+//! ```
+//! use predeparture::{fonts::FontSet, model::Catalog, Renderer, Request};
+//!
+//! let renderer = Renderer::new(Catalog::bundled()?, FontSet::bundled())?;
+//! let pdf = renderer.render(&Request::handout("student", &["zh-CN", "en"]))?;
+//! assert!(pdf.starts_with(b"%PDF-"));
+//! # Ok::<(), predeparture::Error>(())
+//! ```
 
 pub mod compose;
 pub mod diag;

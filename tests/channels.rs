@@ -2,6 +2,8 @@
 //! is printed exactly and with a source, `data check` catches bad rows, and
 //! destinations are found by code or name.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 mod common;
 
 use common::*;

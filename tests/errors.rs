@@ -1,6 +1,8 @@
 //! Bad input: every case gives one clear line on stderr (with file:line:col
 //! where there is a file), exit status 2, and no output file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 mod common;
 
 use std::path::Path;

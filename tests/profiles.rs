@@ -2,6 +2,8 @@
 //! outline, form checkboxes, QR codes that decode to the printed address,
 //! the wallet card, and the packet's cover and acknowledgement page.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -6,6 +6,8 @@
 //! files. After a deliberate change, rewrite them with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` and review the diff.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -58,46 +60,99 @@ fn cases() -> Vec<Case> {
             ("en", &["en"]),
             ("zh-TW-en", &["zh-TW", "en"]),
         ] {
-            out.push(case(&format!("{checklist}-handout-{tag}"), checklist, langs, |_| {}));
+            out.push(case(
+                &format!("{checklist}-handout-{tag}"),
+                checklist,
+                langs,
+                |_| {},
+            ));
         }
-        out.push(case(&format!("{checklist}-handout-zh-TW"), checklist, &["zh-TW"], |r| {
-            r.page = PageSize::Letter;
-        }));
+        out.push(case(
+            &format!("{checklist}-handout-zh-TW"),
+            checklist,
+            &["zh-TW"],
+            |r| {
+                r.page = PageSize::Letter;
+            },
+        ));
         for (tag, langs) in [("zh-CN-en", &["zh-CN", "en"][..]), ("en", &["en"])] {
-            out.push(case(&format!("{checklist}-phone-{tag}"), checklist, langs, |r| {
-                r.profile = Profile::Phone;
-                r.destination = Some("JP".into());
-            }));
+            out.push(case(
+                &format!("{checklist}-phone-{tag}"),
+                checklist,
+                langs,
+                |r| {
+                    r.profile = Profile::Phone;
+                    r.destination = Some("JP".into());
+                },
+            ));
         }
-        out.push(case(&format!("{checklist}-packet-zh-CN-en"), checklist, &["zh-CN", "en"], |r| {
-            r.profile = Profile::Packet;
-            r.destination = Some("KE".into());
-            r.packet = Some(packet(&org, Some("Wang Fang"), Some(Date { year: 2026, month: 12, day: 1 })));
-        }));
+        out.push(case(
+            &format!("{checklist}-packet-zh-CN-en"),
+            checklist,
+            &["zh-CN", "en"],
+            |r| {
+                r.profile = Profile::Packet;
+                r.destination = Some("KE".into());
+                r.packet = Some(packet(
+                    &org,
+                    Some("Wang Fang"),
+                    Some(Date {
+                        year: 2026,
+                        month: 12,
+                        day: 1,
+                    }),
+                ));
+            },
+        ));
     }
-    out.push(case("student-handout-US", "student", &["zh-CN", "en"], |r| {
-        r.destination = Some("US".into());
-    }));
-    out.push(case("student-handout-DE", "student", &["zh-CN", "en"], |r| {
-        r.destination = Some("DE".into());
-    }));
+    out.push(case(
+        "student-handout-US",
+        "student",
+        &["zh-CN", "en"],
+        |r| {
+            r.destination = Some("US".into());
+        },
+    ));
+    out.push(case(
+        "student-handout-DE",
+        "student",
+        &["zh-CN", "en"],
+        |r| {
+            r.destination = Some("DE".into());
+        },
+    ));
     out.push(case("student-handout-A5", "student", &["zh-CN"], |r| {
         r.page = PageSize::Custom {
             width: 419.53,
             height: 595.28,
         };
     }));
-    out.push(case("overseas-staff-handout-sensitive", "overseas-staff", &["zh-CN", "en"], |r| {
-        r.roles = vec!["sensitive".into()];
-        r.destination = Some("GB".into());
-    }));
-    out.push(case("overseas-staff-packet-blank", "overseas-staff", &["en"], |r| {
-        r.profile = Profile::Packet;
-        r.packet = Some(packet(&org, None, None));
-    }));
-    out.push(case("short-trip-phone-zh-TW", "short-trip", &["zh-TW"], |r| {
-        r.profile = Profile::Phone;
-    }));
+    out.push(case(
+        "overseas-staff-handout-sensitive",
+        "overseas-staff",
+        &["zh-CN", "en"],
+        |r| {
+            r.roles = vec!["sensitive".into()];
+            r.destination = Some("GB".into());
+        },
+    ));
+    out.push(case(
+        "overseas-staff-packet-blank",
+        "overseas-staff",
+        &["en"],
+        |r| {
+            r.profile = Profile::Packet;
+            r.packet = Some(packet(&org, None, None));
+        },
+    ));
+    out.push(case(
+        "short-trip-phone-zh-TW",
+        "short-trip",
+        &["zh-TW"],
+        |r| {
+            r.profile = Profile::Phone;
+        },
+    ));
     out
 }
 
@@ -120,19 +175,48 @@ fn describe(item: &Item) -> String {
     match item {
         Item::Line(l) => format!(
             "line {:.1},{:.1} w{:.1} {}pt lang{} {:?}#{} {} | {}",
-            l.x, l.baseline, l.width, l.size, l.lang, l.tag.part, l.tag.block, l.id, l.text()
+            l.x,
+            l.baseline,
+            l.width,
+            l.size,
+            l.lang,
+            l.tag.part,
+            l.tag.block,
+            l.id,
+            l.text()
         ),
-        Item::TickBox { x, y, size, field, tag } => format!(
+        Item::TickBox {
+            x,
+            y,
+            size,
+            field,
+            tag,
+        } => format!(
             "tick {x:.1},{y:.1} {size:.1} {:?}#{} {}",
             tag.part,
             tag.block,
             field.as_deref().unwrap_or("-")
         ),
-        Item::Qr { x, y, size, text, modules, tag, .. } => format!(
+        Item::Qr {
+            x,
+            y,
+            size,
+            text,
+            modules,
+            tag,
+            ..
+        } => format!(
             "qr {x:.1},{y:.1} {size:.1} {modules}m {:?}#{} {text}",
             tag.part, tag.block
         ),
-        Item::Link { x, y, width, height, uri, tag } => format!(
+        Item::Link {
+            x,
+            y,
+            width,
+            height,
+            uri,
+            tag,
+        } => format!(
             "link {x:.1},{y:.1} {width:.1}x{height:.1} {:?}#{} {uri}",
             tag.part, tag.block
         ),
@@ -176,7 +260,11 @@ fn layouts_match_their_snapshots() {
     }
     // No snapshot without a case.
     for entry in std::fs::read_dir(&dir).expect("snapshots folder") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         let stem = name.trim_end_matches(".txt");
         if !cases.iter().any(|c| c.name == stem) {
             if update {

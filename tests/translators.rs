@@ -2,6 +2,8 @@
 //! and on planted mistakes, the text/Markdown/JSON exports against the PDF,
 //! and Traditional Chinese.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 mod common;
 
 use common::*;

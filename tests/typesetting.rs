@@ -4,6 +4,8 @@
 //! the margins, CJK line pitch, items kept whole, headings kept with their
 //! first item.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use predeparture::compose::Document;
@@ -133,7 +135,7 @@ fn sources(doc: &Document) -> BTreeMap<(String, usize), String> {
 #[test]
 fn no_line_starts_or_ends_with_a_prohibited_mark() {
     for (req, layout, _) in cases() {
-        for (_, line) in lines(&layout) {
+        for (_, line) in lines(layout) {
             let text = line.text();
             let first = text.chars().next().unwrap();
             let last = text.chars().last().unwrap();
@@ -181,10 +183,10 @@ fn tokens(text: &str) -> Vec<(usize, usize, String)> {
 #[test]
 fn words_numbers_and_addresses_are_never_split() {
     for (req, layout, doc) in cases() {
-        let texts = sources(&doc);
+        let texts = sources(doc);
         // Group consecutive lines of one message and language into paragraphs.
         let mut paragraphs: Vec<((String, usize), Vec<String>)> = Vec::new();
-        for (_, line) in lines(&layout).filter(|(_, l)| l.id != "ui-page") {
+        for (_, line) in lines(layout).filter(|(_, l)| l.id != "ui-page") {
             let key = (line.id.clone(), line.lang);
             match paragraphs.last_mut() {
                 Some((k, ls)) if *k == key => ls.push(line.text()),
@@ -237,7 +239,7 @@ fn words_numbers_and_addresses_are_never_split() {
 #[test]
 fn text_stays_inside_the_margins() {
     for (req, layout, _) in cases() {
-        for (_, line) in lines(&layout) {
+        for (_, line) in lines(layout) {
             let width = layout.pages[0].width;
             let left = line.runs[0].x;
             assert!(
@@ -261,7 +263,7 @@ fn text_stays_inside_the_margins() {
 fn line_pitch_suits_the_script() {
     for (req, layout, _) in cases() {
         let mut prev: Option<&Line> = None;
-        for (_, line) in lines(&layout) {
+        for (_, line) in lines(layout) {
             if let Some(p) = prev {
                 if p.id == line.id
                     && p.lang == line.lang
@@ -290,7 +292,7 @@ fn line_pitch_suits_the_script() {
 fn items_stay_whole_and_headings_keep_their_first_item() {
     for (req, layout, doc) in cases() {
         let mut pages_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for (page, line) in lines(&layout) {
+        for (page, line) in lines(layout) {
             pages_of.entry(line.id.as_str()).or_default().insert(page);
         }
         for section in &doc.sections {

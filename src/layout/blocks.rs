@@ -13,10 +13,10 @@ use crate::profile::Design;
 use crate::text::links;
 
 /// Wallet card, ISO/IEC 7810 ID-1: 85.6 × 54 mm.
-pub const CARD: (f32, f32) = (242.65, 153.07);
+pub(crate) const CARD: (f32, f32) = (242.65, 153.07);
 
 /// Where the text goes across the page.
-pub struct Geometry {
+pub(crate) struct Geometry {
     /// Left edge of the text area.
     pub margin_x: f32,
     /// Width of the text area.
@@ -29,7 +29,7 @@ pub struct Geometry {
 
 impl Geometry {
     /// The columns of a page `page_width` wide for `langs` languages.
-    pub fn new(design: &Design, page_width: f32, langs: usize) -> Geometry {
+    pub(crate) fn new(design: &Design, page_width: f32, langs: usize) -> Geometry {
         let content = page_width - 2.0 * design.margin_x;
         // Side by side only where each column still holds a comfortable line.
         let two_columns = langs > 1 && content >= 400.0;
@@ -60,7 +60,7 @@ impl Geometry {
 }
 
 /// The blocks of `doc`. `logo` is the logo's width and height in pixels.
-pub fn build(
+pub(crate) fn build(
     doc: &Document,
     set: &Setter,
     geo: &Geometry,

@@ -48,7 +48,7 @@ pub fn forbidden_at_end(c: char) -> bool {
 
 /// A place where a line may end: before glyph `at`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Break {
+pub(crate) struct Break {
     /// Index of the first glyph of the next line.
     pub at: usize,
     /// A forced break (end of paragraph or a newline).
@@ -60,7 +60,7 @@ fn is_cjkish(c: char) -> bool {
 }
 
 /// Where lines may break in a measured paragraph.
-pub fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Break> {
+pub(crate) fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) -> Vec<Break> {
     let text: String = glyphs.iter().map(|g| g.ch).collect();
     let mut char_at = vec![0; text.len() + 1];
     for (ci, (bi, _)) in text.char_indices().enumerate() {
@@ -162,7 +162,7 @@ fn short_hyphenated(glyphs: &[Glyph], i: usize) -> bool {
 
 /// A line: which glyphs it holds and how wide they set.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LineSpan {
+pub(crate) struct LineSpan {
     /// Glyphs drawn on the line (trailing spaces left out).
     pub range: Range<usize>,
     /// Horizontal shift of the first glyph (negative for a trimmed opening bracket).
@@ -174,7 +174,7 @@ pub struct LineSpan {
 }
 
 /// Measures glyphs `start..end` as one line.
-pub fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: Script) -> LineSpan {
+pub(crate) fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: Script) -> LineSpan {
     let mut end = end;
     while end > start && glyphs[end - 1].ch.is_whitespace() {
         end -= 1;
@@ -206,7 +206,12 @@ pub fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: Script) 
 }
 
 /// Fills lines of at most `max_width` points, first fit.
-pub fn fill(glyphs: &[Glyph], breaks: &[Break], max_width: f32, script: Script) -> Vec<LineSpan> {
+pub(crate) fn fill(
+    glyphs: &[Glyph],
+    breaks: &[Break],
+    max_width: f32,
+    script: Script,
+) -> Vec<LineSpan> {
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;

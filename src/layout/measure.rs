@@ -62,7 +62,7 @@ pub struct Style {
 
 /// A piece of a paragraph in one style.
 #[derive(Debug, Clone)]
-pub struct Span<'a> {
+pub(crate) struct Span<'a> {
     /// The text.
     pub text: &'a str,
     /// How it is set.
@@ -75,7 +75,7 @@ pub struct Span<'a> {
 
 /// One measured character.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Glyph {
+pub(crate) struct Glyph {
     /// The character.
     pub ch: char,
     /// The face that draws it.
@@ -103,7 +103,7 @@ fn prefers_cjk(c: char) -> bool {
 }
 
 /// Measures `spans` for one language. `id` names the message in errors.
-pub fn measure(
+pub(crate) fn measure(
     spans: &[Span],
     lang: &LangFonts,
     metrics: &[Metrics],

@@ -8,7 +8,7 @@ use super::{Item, Page};
 
 /// A unit of content, positioned relative to its own top left corner.
 #[derive(Debug, Clone, Default)]
-pub struct Block {
+pub(crate) struct Block {
     /// Height in points.
     pub height: f32,
     /// Space above it, unless it starts a page.
@@ -58,7 +58,7 @@ fn chain_after(keeps: &[(f32, f32, bool)], i: usize) -> f32 {
 
 /// The text area of a page.
 #[derive(Debug, Clone, Copy)]
-pub struct Area {
+pub(crate) struct Area {
     /// Page width in points.
     pub page_width: f32,
     /// Page height in points.
@@ -71,7 +71,7 @@ pub struct Area {
 
 /// Places `blocks` on as many pages as they need; also returns the page
 /// (from 0) and the top each block starts at.
-pub fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize, f32)>) {
+pub(crate) fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize, f32)>) {
     let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
     let mut starts = Vec::with_capacity(blocks.len());
     let mut y = area.top;

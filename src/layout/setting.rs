@@ -12,11 +12,11 @@ use crate::profile::Design;
 use crate::text::{is_closing_punct, is_han, links};
 
 /// The one grey of secondary text (subtitles, references, sources, footers).
-pub const GRAY: f32 = 0.3;
+pub(crate) const GRAY: f32 = 0.3;
 
 /// Text roles.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Role {
+pub(crate) enum Role {
     Title,
     Subtitle,
     Body,
@@ -34,7 +34,7 @@ pub enum Role {
 
 impl Role {
     /// Style and line pitch (in ems) of the role in `script` for `profile`.
-    pub fn style(self, script: Script, profile: Profile) -> (Style, f32) {
+    pub(crate) fn style(self, script: Script, profile: Profile) -> (Style, f32) {
         let cjk = script.is_cjk();
         let phone = profile.spec().large_type;
         // (CJK size, Latin size): Latin letters look larger at the same size.
@@ -76,14 +76,14 @@ impl Role {
 
 /// Where a paragraph goes: its left edge, top and width.
 #[derive(Clone, Copy, Debug)]
-pub struct Frame {
+pub(crate) struct Frame {
     pub x: f32,
     pub y: f32,
     pub width: f32,
 }
 
 /// Sets text for one document.
-pub struct Setter<'a> {
+pub(crate) struct Setter<'a> {
     pub metrics: Vec<Metrics<'a>>,
     pub langs: &'a [LangFonts],
     pub profile: Profile,
@@ -92,13 +92,13 @@ pub struct Setter<'a> {
 
 impl Setter<'_> {
     /// Style and pitch of `role` in language `lang`.
-    pub fn style(&self, role: Role, lang: usize) -> (Style, f32) {
+    pub(crate) fn style(&self, role: Role, lang: usize) -> (Style, f32) {
         role.style(self.langs[lang].script, self.profile)
     }
 
     /// Sets one language's text (plus an optional glued reference) in the
     /// column `at`; returns the lines (and link areas) and the height.
-    pub fn paragraph(
+    pub(crate) fn paragraph(
         &self,
         text: &Text,
         lang: usize,
@@ -154,7 +154,7 @@ impl Setter<'_> {
     }
 
     /// Sets `text` in every language: side by side in `columns`, or one after another.
-    pub fn multilingual(
+    pub(crate) fn multilingual(
         &self,
         text: &Text,
         role: Role,
@@ -329,7 +329,7 @@ fn link_areas(
         let Some(first) = on_line.next() else {
             continue;
         };
-        let last = on_line.last().unwrap_or(first);
+        let last = on_line.next_back().unwrap_or(first);
         out.push(Item::Link {
             tag: Tag::default(),
             x: first.1,

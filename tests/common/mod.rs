@@ -1,7 +1,7 @@
 //! Helpers for the integration tests: run the binary, read PDFs back with
 //! poppler, and copy the bundled catalog to change it.
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
