@@ -157,6 +157,11 @@ impl Renderer {
         })
     }
 
+    /// A renderer of the bundled catalog with the bundled fonts.
+    pub fn bundled() -> Result<Renderer, Error> {
+        Renderer::new(Catalog::bundled()?, FontSet::bundled())
+    }
+
     /// The catalog.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog

@@ -7,13 +7,12 @@
 mod common;
 
 use common::*;
-use predeparture::fonts::FontSet;
-use predeparture::model::{Catalog, Channels};
+use predeparture::model::Channels;
 use predeparture::text::links;
 use predeparture::{Renderer, Request};
 
 fn renderer() -> Renderer {
-    Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap()
+    Renderer::bundled().unwrap()
 }
 
 fn channels(r: &Renderer) -> &Channels {

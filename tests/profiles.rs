@@ -11,14 +11,13 @@ use std::path::Path;
 
 use common::*;
 use lopdf::{Document, Object};
-use predeparture::fonts::FontSet;
 use predeparture::layout::{Item, Profile};
-use predeparture::model::{Catalog, Date, Org};
+use predeparture::model::{Date, Org};
 use predeparture::text::links;
 use predeparture::{PacketRequest, Renderer, Request};
 
 fn renderer() -> Renderer {
-    Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap()
+    Renderer::bundled().unwrap()
 }
 
 fn org() -> Org {

@@ -6,12 +6,10 @@
 mod common;
 
 use common::*;
-use predeparture::fonts::FontSet;
-use predeparture::model::Catalog;
 use predeparture::{Renderer, Request};
 
 fn renderer() -> Renderer {
-    Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap()
+    Renderer::bundled().unwrap()
 }
 
 fn request(checklist: &str, langs: &[&str]) -> Request {

@@ -11,9 +11,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use predeparture::fonts::FontSet;
 use predeparture::layout::{Item, Layout, PageSize, Profile};
-use predeparture::model::{Catalog, Date, Org};
+use predeparture::model::{Date, Org};
 use predeparture::{PacketRequest, Renderer, Request};
 
 /// One snapshot case: a name and the request it lays out.
@@ -236,8 +235,7 @@ fn describe(item: &Item) -> String {
 
 #[test]
 fn layouts_match_their_snapshots() {
-    let renderer =
-        Renderer::new(Catalog::bundled().expect("catalog"), FontSet::bundled()).expect("renderer");
+    let renderer = Renderer::bundled().expect("renderer");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut failed = Vec::new();

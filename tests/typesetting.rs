@@ -9,11 +9,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use predeparture::compose::Document;
-use predeparture::fonts::FontSet;
 use predeparture::layout::{
     forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Profile,
 };
-use predeparture::model::{Catalog, Date, Org};
+use predeparture::model::{Date, Org};
 use predeparture::{PacketRequest, Renderer, Request};
 
 const DESTINATIONS: [&str; 18] = [
@@ -31,7 +30,7 @@ fn cases() -> &'static [(Request, Layout, Document)] {
 }
 
 fn make_cases() -> Vec<(Request, Layout, Document)> {
-    let r = Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap();
+    let r = Renderer::bundled().unwrap();
     let mut out = Vec::new();
     for checklist in ["student", "overseas-staff", "short-trip"] {
         for langs in [

@@ -235,3 +235,93 @@ fn edition(
         text: texts,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::l10n::Localizer;
+
+    fn compose_with(
+        checklist: &str,
+        langs: &[&str],
+        destination: Option<&str>,
+        card: bool,
+    ) -> Document {
+        let catalog = Catalog::bundled().unwrap();
+        let localizer = Localizer::new(&catalog).unwrap();
+        let locales: Vec<&Locale> = langs
+            .iter()
+            .map(|l| localizer.negotiate(l).unwrap())
+            .collect();
+        let destination = destination.map(|d| catalog.channels.as_ref().unwrap().find(d).unwrap());
+        let checklist = catalog.checklist(checklist).unwrap();
+        let extras = Extras {
+            card,
+            packet: None,
+            destination,
+            today: checklist.as_of,
+        };
+        compose(&catalog, checklist, &locales, &[], &extras).unwrap()
+    }
+
+    #[test]
+    fn sources_are_numbered_in_order_of_first_citation() {
+        let doc = compose_with("student", &["zh-CN", "en"], Some("US"), true);
+        let mut highest = 0;
+        let rows = doc
+            .sections
+            .iter()
+            .chain(&doc.channels)
+            .flat_map(|s| &s.items);
+        for item in rows.chain(doc.card.iter().flat_map(|c| &c.rows)) {
+            for &n in &item.sources {
+                assert!(
+                    n <= highest + 1,
+                    "{} cites {n} after {highest}",
+                    item.text.id
+                );
+                highest = highest.max(n);
+            }
+        }
+        let numbers: Vec<usize> = doc.sources.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, (1..=highest).collect::<Vec<_>>());
+        let ids: std::collections::BTreeSet<&str> =
+            doc.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids.len(), doc.sources.len(), "a source listed twice");
+    }
+
+    #[test]
+    fn the_card_names_the_destinations_embassy_or_leaves_a_line() {
+        let catalog = Catalog::bundled().unwrap();
+        let us = catalog.channels.as_ref().unwrap().find("US").unwrap();
+        let embassy = us.missions.iter().find(|m| m.phone.is_some()).unwrap();
+        let phone = embassy.phone.as_deref().unwrap();
+        let with = compose_with("student", &["en"], Some("US"), true);
+        let card = with.card.unwrap();
+        assert!(card.rows.iter().any(|r| r.text.text[0].contains(phone)));
+        let without = compose_with("student", &["en"], None, true).card.unwrap();
+        assert!(!without.rows.iter().any(|r| r.text.text[0].contains(phone)));
+        assert_eq!(card.rows.len(), without.rows.len());
+        assert!(compose_with("student", &["en"], None, false).card.is_none());
+    }
+
+    #[test]
+    fn channel_rows_list_every_mission_then_the_hotline() {
+        let catalog = Catalog::bundled().unwrap();
+        let ke = catalog.channels.as_ref().unwrap().find("KE").unwrap();
+        let doc = compose_with("short-trip", &["zh-CN", "en"], Some("KE"), false);
+        let rows = &doc.channels.unwrap().items;
+        let missions = rows
+            .iter()
+            .filter(|r| r.text.id.starts_with("ui-mission:KE-"))
+            .count();
+        assert_eq!(missions, ke.missions.len());
+        let hotline = rows
+            .iter()
+            .position(|r| r.text.id.starts_with("ui-channel-hotline"))
+            .expect("the consular hotline");
+        assert!(hotline >= missions);
+        assert!(rows[hotline].text.text[1].contains("+86-10-12308"));
+        assert!(rows.last().unwrap().text.id == "ui-channel-employer");
+    }
+}

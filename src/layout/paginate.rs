@@ -123,3 +123,77 @@ pub(crate) fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize
         .collect();
     (pages, starts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Tag;
+
+    const AREA: Area = Area {
+        page_width: 200.0,
+        page_height: 300.0,
+        top: 20.0,
+        bottom: 280.0,
+    };
+
+    /// A block `height` tall holding one tick box at its top.
+    fn block(height: f32) -> Block {
+        Block {
+            height,
+            space_before: 10.0,
+            items: vec![Item::TickBox {
+                x: 0.0,
+                y: 0.0,
+                size: 5.0,
+                field: None,
+                tag: Tag::default(),
+            }],
+            ..Block::default()
+        }
+    }
+
+    fn pages_of(blocks: Vec<Block>) -> Vec<usize> {
+        paginate(blocks, AREA).1.iter().map(|s| s.0).collect()
+    }
+
+    #[test]
+    fn blocks_stack_and_space_is_dropped_at_the_top_of_a_page() {
+        let (pages, starts) = paginate(vec![block(100.0), block(100.0), block(100.0)], AREA);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(starts, vec![(0, 20.0), (0, 130.0), (1, 20.0)]);
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        let mut heading = block(20.0);
+        heading.keep_with_next = true;
+        // 20 + 100 + 10 + 100 + 10 + 20 = 260: the heading fits, its item does not.
+        let blocks = vec![block(100.0), block(100.0), heading, block(40.0)];
+        assert_eq!(pages_of(blocks), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn break_before_starts_a_page_unless_the_page_is_empty() {
+        let mut first = block(10.0);
+        first.break_before = true;
+        let mut second = block(10.0);
+        second.break_before = true;
+        assert_eq!(pages_of(vec![first, block(10.0), second]), vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn a_block_taller_than_a_page_runs_over() {
+        let mut tall = block(400.0);
+        tall.items.push(Item::TickBox {
+            x: 0.0,
+            y: 300.0,
+            size: 5.0,
+            field: None,
+            tag: Tag::default(),
+        });
+        let (pages, starts) = paginate(vec![block(10.0), tall], AREA);
+        assert_eq!(starts[1], (1, 20.0));
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages[2].items.len(), 1);
+    }
+}
