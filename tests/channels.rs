@@ -161,7 +161,7 @@ fn destinations_are_found_by_code_or_name_in_either_language() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(o.stderr).unwrap().trim(),
-        "error: unknown destination `Atlantis`; accepted codes: US, GB, SG, AU, CA, JP, DE, FR, KR, NZ, MY, SA, AE, ID, PK, NG, KE"
+        "error: unknown destination `Atlantis`; accepted codes: US, GB, SG, AU, CA, JP, DE, FR, KR, NZ, MY, SA, AE, ID, PK, NG, KE, IT, RU, TH, VN, PH, EG, IN, ES, NL"
     );
     assert!(!out.exists());
 }

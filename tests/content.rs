@@ -169,8 +169,19 @@ fn no_phone_number_that_is_not_in_a_sourced_row() {
             runs.push(("student".into(), lang.into(), Some(code.clone())));
         }
     }
+    // Street addresses of sourced rows hold postcodes, not phone numbers.
+    let addresses: Vec<String> = data["destination"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d.get("mission").and_then(|m| m.as_array()).into_iter().flatten())
+        .filter_map(|m| m.get("address").and_then(|a| a.as_str()).map(String::from))
+        .collect();
     for (c, lang, dest) in runs {
-        let text = render(&c, &lang, dest.as_deref());
+        let mut text = render(&c, &lang, dest.as_deref());
+        for a in &addresses {
+            text = text.replace(a.as_str(), " ");
+        }
         for n in numbers_in(&text) {
             assert!(
                 allowed(&n, &all, &national),
