@@ -98,15 +98,15 @@ fn no_number_is_printed_without_a_source() {
 fn old_or_uncertain_missions_say_so_and_show_their_date() {
     let r = renderer();
     let dir = tempdir();
-    // The UK row is from March 2020 and of low confidence.
+    // The UK row is from September 2020 and of low confidence.
     let pdf = dir.path().join("gb.pdf");
     std::fs::write(&pdf, r.render(&request("GB", &["zh-CN", "en"])).unwrap()).unwrap();
     let text = squash(&text(&pdf, None));
     for want in [
         "出行前请核实",
         "verifybeforetravel",
-        "信息日期：2020年3月",
-        "asofMarch2020",
+        "信息日期：2020年9月25日",
+        "asof25September2020",
         "+44-20-74368294",
     ] {
         assert!(text.contains(want), "{want}");
@@ -133,9 +133,9 @@ fn without_a_destination_there_are_lines_to_write_in() {
         .contains("Chinese embassy or consulate for where you will live: ____"));
     assert!(channels.items[1].text.text[0].contains("领事保护与协助电话：____"));
     // A destination with no verified mission says where to look.
-    let de = r.document(&request("DE", &["en"])).unwrap();
-    assert!(de.channels.unwrap().items[0].text.text[0]
-        .contains("look them up on cs.mfa.gov.cn or in the 中国领事 app"));
+    let nl = r.document(&request("NL", &["en"])).unwrap();
+    assert!(nl.channels.unwrap().items[0].text.text[0]
+        .contains("look them up on cs.mfa.gov.cn or in the “China Consular” app (中国领事)"));
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn destinations_are_found_by_code_or_name_in_either_language() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(o.stderr).unwrap().trim(),
-        "error: unknown destination `Atlantis`; accepted codes: US, GB, SG, AU, CA, JP, DE, FR, KR, NZ, MY, SA, AE, ID, PK, NG, KE"
+        "error: unknown destination `Atlantis`; accepted codes: US, GB, SG, AU, CA, JP, DE, FR, KR, NZ, MY, SA, AE, ID, PK, NG, KE, IT, RU, TH, VN, PH, EG, IN, ES, NL"
     );
     assert!(!out.exists());
 }
@@ -190,7 +190,7 @@ fn list_destinations_prints_one_line_each() {
     let data = channels(&r);
     assert_eq!(out.lines().count(), data.destinations.len());
     let gb = out.lines().find(|l| l.starts_with("GB")).unwrap();
-    for want in ["United Kingdom", "英国", "1 missions", "oldest 2020-03"] {
+    for want in ["United Kingdom", "英国", "1 missions", "oldest 2020-09"] {
         assert!(gb.contains(want), "{gb}");
     }
 }
@@ -203,7 +203,7 @@ fn data_check_is_clean_on_the_shipped_data_and_catches_planted_rows() {
     assert!(out.contains(": verify: GB Embassy of the People’s Republic of China in the United Kingdom: older than 24 months, low confidence: verify before travel"), "{out}");
     assert!(
         out.trim_end()
-            .ends_with("0 problems, 34 to verify before travel (as of 2026-11-22)"),
+            .ends_with("0 problems, 60 to verify before travel (as of 2026-11-22)"),
         "{out}"
     );
 

@@ -317,7 +317,7 @@ fn traditional_chinese_is_set_with_taiwan_forms() {
     let pdf = dir.path().join("tw.pdf");
     let text = squash(&text(&pdf, None));
     assert!(
-        text.contains("出國留學安全提示清單") && text.contains("「中國領事」APP"),
+        text.contains("出國留學安全提示清單") && text.contains("「中國領事」App"),
         "{text}"
     );
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
