@@ -46,9 +46,11 @@ fn channels() -> toml::Value {
 }
 
 fn sourced(row: &toml::Value) -> bool {
-    ["source", "source-date", "confidence"]
-        .iter()
-        .all(|k| row.get(k).and_then(|v| v.as_str()).is_some_and(|s| !s.trim().is_empty()))
+    ["source", "source-date", "confidence"].iter().all(|k| {
+        row.get(k)
+            .and_then(|v| v.as_str())
+            .is_some_and(|s| !s.trim().is_empty())
+    })
 }
 
 /// Digits of every phone number in a sourced row, national or mission.
@@ -61,14 +63,24 @@ fn sourced_numbers() -> (BTreeSet<String>, Vec<String>) {
         if !sourced(c) {
             continue;
         }
-        for p in c.get("phones").and_then(|p| p.as_array()).into_iter().flatten() {
+        for p in c
+            .get("phones")
+            .and_then(|p| p.as_array())
+            .into_iter()
+            .flatten()
+        {
             let p = p.as_str().unwrap();
             all.insert(digits(p));
             national.push(p.to_string());
         }
     }
     for d in data["destination"].as_array().unwrap() {
-        for m in d.get("mission").and_then(|m| m.as_array()).into_iter().flatten() {
+        for m in d
+            .get("mission")
+            .and_then(|m| m.as_array())
+            .into_iter()
+            .flatten()
+        {
             if let (true, Some(p)) = (sourced(m), m.get("phone").and_then(|p| p.as_str())) {
                 all.insert(digits(p));
             }
@@ -88,12 +100,15 @@ fn numbers_in(text: &str) -> Vec<String> {
         let c = chars[i];
         if (c.is_ascii_digit() || c == '+') && (i == 0 || !glued(chars[i - 1])) {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '-' || chars[i] == '+') {
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '-' || chars[i] == '+')
+            {
                 i += 1;
             }
             let token: String = chars[start..i].iter().collect();
             let token = token.trim_end_matches('-').to_string();
-            let after_glued = i < chars.len() && glued(chars[i]) && chars[i] != ':' && chars[i] != '.';
+            let after_glued =
+                i < chars.len() && glued(chars[i]) && chars[i] != ':' && chars[i] != '.';
             let n = token.chars().filter(char::is_ascii_digit).count();
             if n >= 5 && !after_glued {
                 out.push(token);
@@ -105,14 +120,18 @@ fn numbers_in(text: &str) -> Vec<String> {
     out
 }
 
-fn allowed(number: &str, all: &BTreeSet<String>, national: &[String], postcodes: &BTreeSet<String>) -> bool {
+fn allowed(
+    number: &str,
+    all: &BTreeSet<String>,
+    national: &[String],
+    postcodes: &BTreeSet<String>,
+) -> bool {
     let d: String = number.chars().filter(char::is_ascii_digit).collect();
     // As the link finder reads a number: with a country code, with a trunk
     // prefix, or a plain five-digit service number. Anything else (a postcode
     // such as 106-0046) is not dialled.
-    let dialled = number.starts_with('+')
-        || d.starts_with('0')
-        || (d.len() == 5 && !number.contains('-'));
+    let dialled =
+        number.starts_with('+') || d.starts_with('0') || (d.len() == 5 && !number.contains('-'));
     if !dialled {
         return true;
     }
@@ -151,8 +170,14 @@ fn every_checklist_has_local_police_and_fake_official_advice_in_every_language()
 fn reporting_abroad_sends_people_to_the_mission_and_reporting_to_after_return() {
     for c in CHECKLISTS {
         let en = render(c, "en", None);
-        assert!(!en.contains("report a suspicious approach to the Chinese embassy"), "{c}");
-        assert!(en.contains("contact the Chinese embassy or consulate for consular protection"), "{c}");
+        assert!(
+            !en.contains("report a suspicious approach to the Chinese embassy"),
+            "{c}"
+        );
+        assert!(
+            en.contains("contact the Chinese embassy or consulate for consular protection"),
+            "{c}"
+        );
         assert!(en.contains("after you return to China"), "{c}");
     }
 }
@@ -183,13 +208,22 @@ fn no_phone_number_that_is_not_in_a_sourced_row() {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|d| d.get("mission").and_then(|m| m.as_array()).into_iter().flatten())
+        .flat_map(|d| {
+            d.get("mission")
+                .and_then(|m| m.as_array())
+                .into_iter()
+                .flatten()
+        })
         .filter_map(|m| m.get("address").and_then(|a| a.as_str()).map(String::from))
         .collect();
     // Five-digit groups of those addresses (20008 in Washington, D.C. 20008).
     let postcodes: BTreeSet<String> = addresses
         .iter()
-        .flat_map(|a| a.split(|c: char| !c.is_ascii_digit()).map(String::from).collect::<Vec<_>>())
+        .flat_map(|a| {
+            a.split(|c: char| !c.is_ascii_digit())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
         .filter(|g| g.len() == 5)
         .collect();
     for (c, lang, dest) in runs {
@@ -212,7 +246,10 @@ fn article_55_says_may_never_will() {
             .find(|l| l.contains("Article 55"))
             .unwrap_or_else(|| panic!("{c}: no Article 55"));
         assert!(law.contains("may be exempted from liability"), "{law}");
-        assert!(law.contains("engaging in activities that endanger"), "{law}");
+        assert!(
+            law.contains("engaging in activities that endanger"),
+            "{law}"
+        );
         assert!(!law.contains(" will "), "{law}");
         for lang in ["zh-CN", "zh-TW"] {
             let text = render(c, lang, None);
@@ -221,8 +258,14 @@ fn article_55_says_may_never_will() {
                 .find(|l| l.contains("第五十五条") || l.contains("第五十五條"))
                 .unwrap_or_else(|| panic!("{c} {lang}: no Article 55"));
             assert!(law.contains("可以不予追究"), "{law}");
-            assert!(law.contains("从事危害") || law.contains("從事危害"), "{law}");
-            assert!(!law.contains("将不予追究") && !law.contains("將不予追究"), "{law}");
+            assert!(
+                law.contains("从事危害") || law.contains("從事危害"),
+                "{law}"
+            );
+            assert!(
+                !law.contains("将不予追究") && !law.contains("將不予追究"),
+                "{law}"
+            );
         }
     }
 }
@@ -256,11 +299,20 @@ fn no_source_is_listed_twice_and_titles_are_in_the_documents_language() {
                 for e in &entries {
                     let title = e.rsplit_once('，').map_or(e.as_str(), |(t, _)| t);
                     let title = title.rsplit_once(", ").map_or(title, |(t, _)| t);
-                    assert!(seen.insert(title.to_string()), "{c} {lang} {dest:?}: listed twice: {e}");
+                    assert!(
+                        seen.insert(title.to_string()),
+                        "{c} {lang} {dest:?}: listed twice: {e}"
+                    );
                     if lang == "zh-TW" {
                         let latin = e.chars().filter(|c| c.is_ascii_alphabetic()).count();
-                        let han = e.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-                        assert!(han > latin, "{c} {dest:?}: English title in a zh-TW document: {e}");
+                        let han = e
+                            .chars()
+                            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                            .count();
+                        assert!(
+                            han > latin,
+                            "{c} {dest:?}: English title in a zh-TW document: {e}"
+                        );
                     }
                 }
             }
@@ -273,7 +325,10 @@ fn no_source_address_is_a_bare_ip() {
     let bare_ip = |u: &str| {
         let host = u.split('/').next().unwrap_or("");
         let host = host.split(':').next().unwrap_or("");
-        host.split('.').count() == 4 && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        host.split('.').count() == 4
+            && host
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     };
     let sources: toml::Value = std::fs::read_to_string(root().join("checklists/sources.toml"))
         .unwrap()
@@ -290,7 +345,12 @@ fn no_source_address_is_a_bare_ip() {
             .as_array()
             .unwrap()
             .iter()
-            .flat_map(|d| d.get("mission").and_then(|m| m.as_array()).into_iter().flatten()),
+            .flat_map(|d| {
+                d.get("mission")
+                    .and_then(|m| m.as_array())
+                    .into_iter()
+                    .flatten()
+            }),
     );
     for r in rows {
         if let Some(u) = r.get("source-url").and_then(|u| u.as_str()) {
@@ -298,7 +358,10 @@ fn no_source_address_is_a_bare_ip() {
         }
     }
     let text = render("student", "en", Some("GB"));
-    assert!(!text.contains("120.92.118.94"), "the bare-IP blog is still cited");
+    assert!(
+        !text.contains("120.92.118.94"),
+        "the bare-IP blog is still cited"
+    );
 }
 
 #[test]

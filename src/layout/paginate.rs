@@ -87,9 +87,12 @@ pub(crate) fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize
         let at_top = y == area.top;
         let space = if at_top { 0.0 } else { block.space_before };
         let needed = space + must_fit(&block) + chain_after(&keeps, i);
+        // A chain that does not fit moves to a fresh page even when it will
+        // not fit there either: its last block would start a page anyway
+        // (below), and a heading must not stay behind. So does a block
+        // taller than a page, which then runs over.
         let fresh_page = !at_top
-            && ((y + needed > area.bottom && needed <= area.bottom - area.top + 0.01)
-                // Taller than a page: start it on a fresh one and let it run over.
+            && (y + needed > area.bottom
                 || (!block.splittable && y + space + block.height > area.bottom));
         if fresh_page {
             pages.push(Vec::new());

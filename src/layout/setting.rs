@@ -127,7 +127,13 @@ impl Setter<'_> {
         let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
         let lines = break_lines(&glyphs, &spans, script, role, at.width, style.size);
         let line_height = pitch * style.size;
-        let found = links::find(body);
+        // Small print (source titles, dates, footers) links nothing: a
+        // source's address is linked on its own line, as cited.
+        let found = if role == Role::Small {
+            Vec::new()
+        } else {
+            links::find(body)
+        };
         let mut items = Vec::new();
         let mut link_items = Vec::new();
         for (n, span) in lines.iter().enumerate() {

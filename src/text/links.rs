@@ -3,7 +3,11 @@
 //!
 //! A phone number is a run of digits, `+` and single hyphens with at least
 //! five digits that is not part of a word (`LS12308`) or a date
-//! (`2024-05-10`); it links as `tel:` with digits and `+` only. A web
+//! (`2024-05-10`), written in international form (`+86-10-12308`) or with
+//! a trunk prefix (`010-12308`); it links as `tel:` with digits and `+`
+//! only. Bare service numbers (`12308`, `12339`) dial the right line only
+//! inside China, and bare digit groups are as often postcodes (`20008`) or
+//! house numbers, so neither is linked. A web
 //! address is a host with a known top-level domain, optionally with a path;
 //! it links as `https:`.
 
@@ -66,11 +70,9 @@ pub fn find(text: &str) -> Vec<Found> {
 fn phone_uri(token: &str) -> Option<String> {
     let body = token.strip_prefix('+').unwrap_or(token);
     let digits = body.chars().filter(char::is_ascii_digit).count();
-    // Without a country code, only a trunk-prefixed number (010-12308) or a
-    // five-digit service number (12308, 12339) is a phone number; a postcode
-    // such as 106-0046 is not.
-    let plain =
-        token.starts_with('+') || body.starts_with('0') || (digits == 5 && !body.contains('-'));
+    // Without a country code, only a trunk-prefixed number (010-12308) is a
+    // phone number; a postcode such as 106-0046 or 20008 is not.
+    let plain = token.starts_with('+') || (body.starts_with('0') && body.contains('-'));
     let shape = !body.is_empty()
         && body.chars().all(|c| c.is_ascii_digit() || c == '-')
         && !body.starts_with('-')
@@ -114,7 +116,6 @@ mod tests {
             [
                 "tel:+861012308",
                 "tel:+861065612308",
-                "tel:12339",
                 "https://www.12339.gov.cn"
             ]
         );
@@ -131,6 +132,8 @@ mod tests {
     #[test]
     fn ignores_ids_dates_years_and_abbreviations() {
         assert!(uris("WeChat ID LS12308, 2024-05-10, in 2026, e.g. U.S. Wi-Fi 11.6%, Tokyo 106-0046, 1234567").is_empty());
+        // Postcodes and bare service numbers are not dialled from abroad.
+        assert!(uris("Washington, DC 20008; 75007 Paris; call 12308 in China; 0123456").is_empty());
     }
 
     #[test]
