@@ -23,6 +23,7 @@ pub mod l10n;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod roster;
 pub mod text;
 pub mod validate;
 
