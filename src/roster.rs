@@ -258,20 +258,45 @@ impl Roster {
         let message = match error {
             Error::Font(crate::fonts::FontError::MissingGlyph { ch, .. }) => {
                 let field = self.field_with(row, *ch);
-                format!(
-                    "{field} {}: no bundled font has {:?} (U+{:04X}); add a font that has it with --font-dir",
-                    quote(self.field_value(row, field)),
-                    ch,
-                    *ch as u32
-                )
+                glyph_message(field, self.field_value(row, field), *ch)
             }
-            other => format!("{} {}", quote(&row.name), other),
+            other => other.to_string(),
         };
         RowError {
             file: self.file.clone(),
             line: row.line,
             message,
         }
+    }
+
+    /// Every row with a character that no font of `fonts` has, in its name
+    /// or destination; cheaper than rendering, so a roster is checked whole
+    /// before any packet is made.
+    pub fn uncovered(&self, fonts: &crate::fonts::FontSet) -> Vec<RowError> {
+        let faces = fonts.metrics();
+        let missing = |s: &str| {
+            s.chars().find(|&c| {
+                !c.is_whitespace() && !c.is_control() && !faces.iter().any(|f| f.covers(c))
+            })
+        };
+        let mut errors = Vec::new();
+        for row in &self.rows {
+            let fields = [
+                ("name", Some(&row.name)),
+                ("destination", row.destination.as_ref()),
+            ];
+            for (field, value) in fields {
+                let Some((value, ch)) = value.and_then(|v| Some((v, missing(v)?))) else {
+                    continue;
+                };
+                errors.push(RowError {
+                    file: self.file.clone(),
+                    line: row.line,
+                    message: glyph_message(field, value, ch),
+                });
+            }
+        }
+        errors
     }
 
     fn field_with(&self, row: &Row, ch: char) -> &'static str {
@@ -290,6 +315,14 @@ impl Roster {
             _ => &row.name,
         }
     }
+}
+
+fn glyph_message(field: &str, value: &str, ch: char) -> String {
+    format!(
+        "{field} {}: no font has {ch:?} (U+{:04X}); add a font that has it with --font-dir",
+        quote(value),
+        ch as u32
+    )
 }
 
 /// The most bytes of a name that go into a file name.

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context as _, Result};
+use predeparture::fonts::FontSet;
 use predeparture::roster::{Encoding, Entry, Manifest, Roster, RowError};
 use predeparture::{Renderer, Request};
 
@@ -37,6 +38,7 @@ enum Target {
 /// Renders the roster at `path` into `folder`.
 pub(crate) fn run(
     renderer: &Renderer,
+    fonts: &FontSet,
     base: &Request,
     path: &Path,
     encoding: Encoding,
@@ -56,6 +58,7 @@ pub(crate) fn run(
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    check(renderer, fonts, &roster, &jobs)?;
     let dir = parent(folder);
     remove_stale(dir);
     let staging = dir.join(format!("{PREFIX}{}-staging", std::process::id()));
@@ -73,6 +76,48 @@ pub(crate) fn run(
             Err(e)
         }
     }
+}
+
+/// Checks every row before any is rendered: rows that could not be read,
+/// characters no font has, and what the document of each row needs (a
+/// known destination, say). Every bad row is reported.
+fn check(renderer: &Renderer, fonts: &FontSet, roster: &Roster, jobs: &[Job<'_>]) -> Result<()> {
+    let mut errors = roster.bad.clone();
+    errors.extend(roster.uncovered(fonts));
+    for job in jobs {
+        if let Err(e) = renderer.document(&job.request) {
+            errors.push(row_error(renderer, roster, job, &e));
+        }
+    }
+    fail_on(roster, errors)
+}
+
+fn row_error(
+    renderer: &Renderer,
+    roster: &Roster,
+    job: &Job<'_>,
+    e: &predeparture::Error,
+) -> RowError {
+    let mut error = roster.explain(job.row, e);
+    if let Some(hint) = super::suggest::hint(e, renderer) {
+        error.message.push_str(&hint);
+    }
+    error
+}
+
+/// Every bad row, in file order, as one error; `Ok` when there is none.
+fn fail_on(roster: &Roster, mut errors: Vec<RowError>) -> Result<()> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort_by_key(|e| e.line);
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let count = super::plural(errors.len(), "bad row", "bad rows");
+    bail!(
+        "{}\n{count} in {}: no packets written",
+        lines.join("\n"),
+        roster.file
+    )
 }
 
 /// Refuses a target that is a file, or a folder with files of its own.
@@ -169,11 +214,10 @@ fn render_all(
     collect(roster, results.into_inner().unwrap_or_default())
 }
 
-/// The entries, or every bad row: those that could not be read and those
-/// that could not be rendered, in file order.
+/// The entries, or every row that failed.
 fn collect(roster: &Roster, results: Vec<Option<Result<Entry, RowError>>>) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
-    let mut errors = roster.bad.clone();
+    let mut errors = Vec::new();
     for result in results {
         match result {
             Some(Ok(entry)) => entries.push(entry),
@@ -181,17 +225,8 @@ fn collect(roster: &Roster, results: Vec<Option<Result<Entry, RowError>>>) -> Re
             None => bail!("a packet was not rendered"),
         }
     }
-    if errors.is_empty() {
-        return Ok(entries);
-    }
-    errors.sort_by_key(|e| e.line);
-    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let count = super::plural(errors.len(), "bad row", "bad rows");
-    bail!(
-        "{}\n{count} in {}: no packets written",
-        lines.join("\n"),
-        roster.file
-    )
+    fail_on(roster, errors)?;
+    Ok(entries)
 }
 
 fn render_one(
@@ -200,13 +235,9 @@ fn render_one(
     job: &Job<'_>,
     staging: &Path,
 ) -> Result<Entry, RowError> {
-    let pdf = renderer.render(&job.request).map_err(|e| {
-        let mut error = roster.explain(job.row, &e);
-        if let Some(hint) = super::suggest::hint(&e, renderer) {
-            error.message.push_str(&hint);
-        }
-        error
-    })?;
+    let pdf = renderer
+        .render(&job.request)
+        .map_err(|e| row_error(renderer, roster, job, &e))?;
     write_new(&staging.join(&job.file), &pdf, None).map_err(|e| RowError {
         file: roster.file.clone(),
         line: job.row.line,

@@ -153,7 +153,10 @@ pub(crate) fn render_once(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
             .output
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{}-packets", request.checklist)));
-        return super::batch::run(&renderer, &request, roster, encoding, &folder, quiet);
+        let fonts = fonts(args)?;
+        return super::batch::run(
+            &renderer, &fonts, &request, roster, encoding, &folder, quiet,
+        );
     }
     let format = format(args)?;
     let output = match &args.output {
@@ -215,12 +218,17 @@ fn profile(args: &RenderArgs) -> Result<Profile> {
 }
 
 fn renderer(args: &RenderArgs) -> Result<(Renderer, super::Source)> {
+    let (catalog, source) = args.catalog.load()?;
+    Ok((Renderer::new(catalog, fonts(args)?)?, source))
+}
+
+/// The bundled fonts and those of `--font-dir`.
+fn fonts(args: &RenderArgs) -> Result<FontSet> {
     let mut fonts = FontSet::bundled();
     if let Some(dir) = &args.font_dir {
         fonts.add_dir(dir)?;
     }
-    let (catalog, source) = args.catalog.load()?;
-    Ok((Renderer::new(catalog, fonts)?, source))
+    Ok(fonts)
 }
 
 fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {

@@ -42,7 +42,7 @@ pub(crate) fn run(args: ValidateArgs) -> Result<ExitCode> {
         ReportFormat::Text => {
             let mut out: String = findings.iter().map(|f| format!("{f}\n")).collect();
             out.push_str(&format!(
-                "{} checked in {source}: {}\n",
+                "{source}: {} checked: {}\n",
                 super::plural(files.len(), "file", "files"),
                 super::plural(findings.len(), "finding", "findings")
             ));
