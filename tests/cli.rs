@@ -419,3 +419,33 @@ fn completions_and_man_page() {
         "{page}"
     );
 }
+
+#[test]
+fn init_writes_a_catalog_that_validates_and_renders() {
+    let dir = tempdir();
+    let o = run_in(dir.path(), &["init", "acme"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cat = dir.path().join("acme");
+    let o = run_in(&cat, &["validate"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = run_in(
+        &cat,
+        &[
+            "render",
+            "-c",
+            "overseas-staff",
+            "--profile",
+            "packet",
+            "--org",
+            "org.toml",
+            "--roster",
+            "roster.csv",
+            "-o",
+            "packets",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("wrote 2 packets"), "{}", stderr(&o));
+    let o = run_in(dir.path(), &["init", "acme"]);
+    assert_eq!(o.status.code(), Some(2));
+}
