@@ -370,8 +370,8 @@ fn header_columns(header: &[Cell], file: &str) -> Result<(Vec<Column>, Vec<Strin
         let column = match known_column(&text) {
             Some(known) if columns.contains(&known) => {
                 return Err(file_error(
-                    file,
-                    &format!("1: column {} appears twice", quote(&text)),
+                    &format!("{file}:1"),
+                    &format!("column {} appears twice", quote(&text)),
                 ))
             }
             Some(known) => known,
@@ -385,9 +385,9 @@ fn header_columns(header: &[Cell], file: &str) -> Result<(Vec<Column>, Vec<Strin
     if !columns.contains(&Column::Name) {
         let found: Vec<String> = header.iter().map(|c| quote(&c.text())).collect();
         return Err(file_error(
-            file,
+            &format!("{file}:1"),
             &format!(
-                "1: no name column (name or 姓名); the columns are {}",
+                "no name column (name or 姓名); the columns are {}",
                 found.join(", ")
             ),
         ));
@@ -546,7 +546,7 @@ fn parse_csv(text: &str, file: &str) -> Result<Vec<(usize, Vec<Cell>)>, RosterEr
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            file_error(file, &format!("{line}: {e}"))
+            file_error(&format!("{file}:{line}"), &e.to_string())
         })?;
         let line = record
             .position()
