@@ -42,6 +42,9 @@ pub enum Profile {
     Packet,
 }
 
+/// A millimetre in points.
+pub const MM: f32 = 72.0 / 25.4;
+
 /// The phone page: 90 × 160 mm.
 pub const PHONE_PAGE: PageSize = PageSize::Custom {
     width: 255.118,
@@ -71,6 +74,9 @@ pub struct Design {
     pub tick_em: f32,
     /// Space before each item.
     pub item_gap: f32,
+    /// The least height of a tappable link and side of a tick box (7 mm
+    /// on a phone, for a finger); 0 on paper.
+    pub tap: f32,
 }
 
 /// Everything a profile decides.
@@ -108,6 +114,7 @@ const PRINT: Design = Design {
     qr: 46.0,
     tick_em: 0.78,
     item_gap: 2.0,
+    tap: 0.0,
 };
 
 const HANDOUT: ProfileSpec = ProfileSpec {
@@ -142,6 +149,7 @@ const PHONE: ProfileSpec = ProfileSpec {
         qr: 0.0,
         tick_em: 0.9,
         item_gap: 4.0,
+        tap: 7.0 * MM,
     },
 };
 

@@ -15,6 +15,7 @@
 //! acknowledgement page.
 
 mod blocks;
+mod justify;
 mod linebreak;
 mod measure;
 mod paginate;
