@@ -66,8 +66,10 @@ pub struct Design {
     pub gutter: f32,
     /// Room for the tick box before an item's text.
     pub indent: f32,
-    /// Widest measure of a single column of text.
-    pub single_measure: f32,
+    /// Widest measure of a single column of running text, in ems of the
+    /// body text: about 32 Chinese characters a line (clreq's 25–35);
+    /// Latin text takes 0.9 of it, some 60–70 characters.
+    pub measure_em: f32,
     /// Side of a printed QR code; 0 where the profile prints none.
     pub qr: f32,
     /// Side of a tick box, in ems of the body text.
@@ -110,7 +112,7 @@ const PRINT: Design = Design {
     footer_baseline: 30.0,
     gutter: 16.0,
     indent: 16.0,
-    single_measure: 440.0,
+    measure_em: 32.0,
     qr: 46.0,
     tick_em: 0.78,
     item_gap: 2.0,
@@ -144,8 +146,8 @@ const PHONE: ProfileSpec = ProfileSpec {
         margin_bottom: 34.0,
         footer_baseline: 16.0,
         gutter: 12.0,
-        indent: 20.0,
-        single_measure: 440.0,
+        indent: 28.0,
+        measure_em: 32.0,
         qr: 0.0,
         tick_em: 0.9,
         item_gap: 4.0,

@@ -311,7 +311,7 @@ pub fn layout(
 ) -> Result<Layout, FontError> {
     let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
-    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len(), set.measure());
     let mut blocks = blocks::build(doc, &set, &geo, options.logo)?;
     for (block, b) in blocks.iter_mut().enumerate() {
         for item in &mut b.items {
@@ -356,7 +356,7 @@ pub fn add_footers(
 ) -> Result<(), FontError> {
     let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
-    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len(), set.measure());
     let baseline = page_height - set.design.footer_baseline;
     for (page, label) in layout.pages.iter_mut().zip(footers) {
         page.items.push(Item::Rule {

@@ -48,10 +48,13 @@ impl Role {
         )
     }
 
-    /// Style and line pitch (in ems) of the role in `script` for `profile`.
-    pub(crate) fn style(self, script: Script, profile: Profile) -> (Style, f32) {
+    /// Style and line pitch (in ems) of the role in `script` for `profile`,
+    /// in a document of `langs` languages: one language on paper has the
+    /// whole page to itself and is set larger, at a readable measure.
+    pub(crate) fn style(self, script: Script, profile: Profile, langs: usize) -> (Style, f32) {
         let cjk = script.is_cjk();
         let phone = profile.spec().large_type;
+        let alone = langs == 1 && !phone;
         // (CJK size, Latin size): Latin letters look larger at the same size.
         let ((zh, en), weight, gray) = match self {
             Role::Display => ((24.0, 22.0), Weight::Bold, 0.0),
@@ -60,6 +63,7 @@ impl Role {
             Role::Subtitle if phone => ((10.0, 10.0), Weight::Regular, GRAY),
             Role::Subtitle => ((9.5, 9.5), Weight::Regular, GRAY),
             Role::Body if phone => ((11.5, 11.0), Weight::Regular, 0.0),
+            Role::Body if alone => ((10.5, 10.5), Weight::Regular, 0.0),
             Role::Body => ((10.0, 9.2), Weight::Regular, 0.0),
             Role::Heading if phone => ((13.5, 12.5), Weight::Bold, 0.0),
             Role::Heading => ((12.5, 11.5), Weight::Bold, 0.0),
@@ -69,8 +73,8 @@ impl Role {
             Role::Url => ((7.8, 7.8), Weight::Regular, GRAY),
             Role::Reference if phone => ((8.0, 8.0), Weight::Regular, GRAY),
             Role::Reference => ((7.0, 7.0), Weight::Regular, GRAY),
-            Role::CardTitle => ((8.5, 8.2), Weight::Bold, 0.0),
-            Role::Card => ((7.5, 7.2), Weight::Regular, 0.0),
+            Role::CardTitle => ((9.5, 9.0), Weight::Bold, 0.0),
+            Role::Card => ((8.5, 8.0), Weight::Regular, 0.0),
         };
         let pitch = match (self, cjk) {
             (Role::Title | Role::Display, true) => 1.4,
@@ -108,7 +112,19 @@ pub(crate) struct Setter<'a> {
 impl Setter<'_> {
     /// Style and pitch of `role` in language `lang`.
     pub(crate) fn style(&self, role: Role, lang: usize) -> (Style, f32) {
-        role.style(self.langs[lang].script, self.profile)
+        role.style(self.langs[lang].script, self.profile, self.langs.len())
+    }
+
+    /// The widest single column of running text: the profile's measure in
+    /// ems of each language's body text, the widest of the languages.
+    pub(crate) fn measure(&self) -> f32 {
+        (0..self.langs.len())
+            .map(|lang| {
+                let em = self.style(Role::Body, lang).0.size;
+                let factor = if self.langs[lang].script.is_cjk() { 1.0 } else { 0.9 };
+                self.design.measure_em * factor * em
+            })
+            .fold(0.0, f32::max)
     }
 
     /// Sets one language's text (plus an optional glued reference) in the
@@ -125,12 +141,8 @@ impl Setter<'_> {
         let (style, pitch) = self.style(role, lang);
         let body = &text.text[lang];
         let ref_text = reference.map(|r| reference_text(body, &r.text[lang], script));
-        let mut spans = vec![Span {
-            text: body,
-            style,
-            glue: false,
-            url: role == Role::Url,
-        }];
+        let mut spans = body_spans(body, style, role);
+        let own = spans.len();
         if let Some(r) = &ref_text {
             spans.push(Span {
                 text: r,
@@ -141,7 +153,7 @@ impl Setter<'_> {
         }
         let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
         let justified = role.justified(script);
-        let lines = break_lines(&glyphs, &spans, script, role, at.width);
+        let lines = break_lines(&glyphs, &spans, own, role, at.width, script);
         let line_height = pitch * style.size;
         let tap = self.design.tap.max(1.25 * style.size);
         // Small print (source titles, dates, footers) links nothing: a
@@ -160,8 +172,12 @@ impl Setter<'_> {
                 + (line_height - style.size) / 2.0
                 + 0.88 * style.size;
             // Chinese lines fill the measure; the last line of a paragraph is
-            // ragged unless it had to be set tight.
-            let justify = justified && (!span.last || span.width > at.width);
+            // ragged unless it had to be set tight, and so is a line cut
+            // short by an address or number that cannot break, which
+            // justified would show gaps.
+            let loose = looseness(&glyphs, span.range.clone(), span.width, at.width);
+            let justify = justified
+                && (span.width > at.width || !span.last && loose <= MAX_STRETCH_EM);
             let (extra, width) = if justify {
                 let extra = spacing(&glyphs, span.range.clone(), span.width, at.width, script);
                 (extra, at.width)
@@ -234,6 +250,42 @@ impl Setter<'_> {
     }
 }
 
+/// The spans of a text in `role`: on the wallet card, telephone numbers
+/// are set in bold.
+fn body_spans(body: &str, style: Style, role: Role) -> Vec<Span<'_>> {
+    let plain = |text| Span {
+        text,
+        style,
+        glue: false,
+        url: role == Role::Url,
+    };
+    if role != Role::Card {
+        return vec![plain(body)];
+    }
+    let byte = |c: usize| body.char_indices().nth(c).map_or(body.len(), |(b, _)| b);
+    let bold = Style {
+        weight: Weight::Bold,
+        ..style
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in links::numbers(body) {
+        let (start, end) = (byte(r.start), byte(r.end));
+        if start > at {
+            spans.push(plain(&body[at..start]));
+        }
+        spans.push(Span {
+            style: bold,
+            ..plain(&body[start..end])
+        });
+        at = end;
+    }
+    if at < body.len() || spans.is_empty() {
+        spans.push(plain(&body[at..]));
+    }
+    spans
+}
+
 /// The source reference glued to a text: after a no-break space, or
 /// straight after a full-width stop, which already leaves room.
 fn reference_text(body: &str, reference: &str, script: Script) -> String {
@@ -251,9 +303,10 @@ fn reference_text(body: &str, reference: &str, script: Script) -> String {
 fn break_lines(
     glyphs: &[Glyph],
     spans: &[Span],
-    script: Script,
+    own: usize,
     role: Role,
     width: f32,
+    script: Script,
 ) -> Vec<LineSpan> {
     let breaks = opportunities(glyphs, spans, script);
     if role.balanced() {
@@ -261,10 +314,13 @@ fn break_lines(
     }
     let justified = role.justified(script);
     let lines = fill(glyphs, &breaks, width, script, justified);
-    if lines.len() < 2 || role == Role::Url || ends_well(glyphs, &lines[lines.len() - 1], script) {
+    if lines.len() < 2
+        || role == Role::Url
+        || ends_well(glyphs, &lines[lines.len() - 1], own, script)
+    {
         return lines;
     }
-    no_orphan(glyphs, &breaks, lines, width, script, justified)
+    no_orphan(glyphs, &breaks, lines, width, (own, script), justified)
 }
 
 fn forced(lines: &[LineSpan]) -> usize {
@@ -358,7 +414,7 @@ fn no_orphan(
     breaks: &[Break],
     mut lines: Vec<LineSpan>,
     width: f32,
-    script: Script,
+    (own, script): (usize, Script),
     justified: bool,
 ) -> Vec<LineSpan> {
     let n = lines.len();
@@ -377,7 +433,7 @@ fn no_orphan(
         if new_last.width > width + 0.01 {
             break;
         }
-        if !ends_well(glyphs, &new_last, script) {
+        if !ends_well(glyphs, &new_last, own, script) {
             continue;
         }
         let new_before = measure_line(glyphs, from, b.at, script);
@@ -399,9 +455,10 @@ fn no_orphan(
 }
 
 /// Whether a last line holds at least two Han characters (Chinese) or
-/// two words (Latin) of the text itself.
-fn ends_well(glyphs: &[Glyph], last: &LineSpan, script: Script) -> bool {
-    let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
+/// two words (Latin) of the text itself (its first `own` spans, not the
+/// reference).
+fn ends_well(glyphs: &[Glyph], last: &LineSpan, own: usize, script: Script) -> bool {
+    let own = glyphs[last.range.clone()].iter().filter(|g| g.span < own);
     if script.is_cjk() {
         own.filter(|g| is_han(g.ch)).count() >= 2
     } else {

@@ -103,6 +103,39 @@ pub fn find(text: &str) -> Vec<Found> {
     out
 }
 
+/// Every telephone number in `text`, as character ranges: the linked ones
+/// of [`find`] and the bare service numbers (`12308`, `12339`) too, for
+/// setting them in bold on the wallet card.
+pub fn numbers(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let starts = (chars[i].is_ascii_digit() || chars[i] == '+')
+            && (i == 0 || !word(chars[i - 1]) && chars[i - 1] != '.');
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || chars[i] == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
+            i += 1;
+        }
+        let token: String = chars[start..i].iter().collect();
+        let next_is_word = chars.get(i).is_some_and(|&c| word(c) || c == '.' && chars.get(i + 1).is_some_and(|&d| word(d)));
+        let with_plus = if token.starts_with('+') { token.clone() } else { format!("+{token}") };
+        if !next_is_word && phone_uri(&with_plus).is_some() {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
 fn phone_uri(token: &str) -> Option<String> {
     let body = token.strip_prefix('+').unwrap_or(token);
     let digits = body.chars().filter(char::is_ascii_digit).count();
@@ -198,6 +231,16 @@ mod tests {
         assert!(uris("WeChat ID LS12308, 2024-05-10, in 2026, e.g. U.S. Wi-Fi 11.6%, Tokyo 106-0046, 1234567").is_empty());
         // Postcodes and bare service numbers are not dialled from abroad.
         assert!(uris("Washington, DC 20008; 75007 Paris; call 12308 in China; 0123456").is_empty());
+    }
+
+    #[test]
+    fn numbers_include_service_numbers_but_not_dates_or_ids() {
+        let text = "拨打12308或+86-10-12308，2024-05-10，LS12308，www.12339.gov.cn，12339";
+        let found: Vec<String> = numbers(text)
+            .into_iter()
+            .map(|r| text.chars().skip(r.start).take(r.len()).collect())
+            .collect();
+        assert_eq!(found, ["12308", "+86-10-12308", "12339"]);
     }
 
     #[test]
