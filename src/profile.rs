@@ -88,7 +88,8 @@ pub struct ProfileSpec {
     pub name: &'static str,
     /// A page of its own, whatever paper is asked for (the phone's).
     pub page: Option<PageSize>,
-    /// Whether the document carries the cut-out wallet card.
+    /// Whether the document carries the wallet card's contacts (a cut-out
+    /// card on paper, the opening block on a phone).
     pub card: bool,
     /// Whether web addresses in items get a QR code beside them.
     pub qr: bool,
@@ -101,6 +102,12 @@ pub struct ProfileSpec {
     pub needs_org: bool,
     /// Whether text is set in the larger sizes made for a small screen.
     pub large_type: bool,
+    /// Whether the emergency contacts (the card's rows) open the document,
+    /// right under its title, instead of a cut-out card at its end.
+    pub contacts_first: bool,
+    /// Whether each page is as tall as its content, one section a page
+    /// (for scrolling on a screen), instead of the paper's height.
+    pub fitted_pages: bool,
     /// Sizes and spacing.
     pub design: Design,
 }
@@ -128,18 +135,22 @@ const HANDOUT: ProfileSpec = ProfileSpec {
     open_outline: false,
     needs_org: false,
     large_type: false,
+    contacts_first: false,
+    fitted_pages: false,
     design: PRINT,
 };
 
 const PHONE: ProfileSpec = ProfileSpec {
     name: "phone",
     page: Some(PHONE_PAGE),
-    card: false,
+    card: true,
     qr: false,
     forms: true,
     open_outline: true,
     needs_org: false,
     large_type: true,
+    contacts_first: true,
+    fitted_pages: true,
     design: Design {
         margin_x: 16.0,
         margin_top: 20.0,

@@ -88,15 +88,22 @@ pub(crate) fn build(
     if doc.packet.is_some() {
         cover(doc, set, geo, logo, &mut blocks)?;
     }
+    let spec = set.profile.spec();
     parts.front_matter(doc, &mut blocks)?;
+    // On a screen each section starts a page of its own height.
+    let page_per_section = spec.fitted_pages;
     for section in &doc.sections {
-        blocks.push(parts.heading(&section.heading, 10.0)?);
+        let mut heading = parts.heading(&section.heading, 10.0)?;
+        heading.break_before = page_per_section;
+        blocks.push(heading);
         for item in &section.items {
             blocks.push(item_row(item, set, geo)?);
         }
     }
     if let Some(channels) = &doc.channels {
-        blocks.push(parts.heading(&channels.heading, 10.0)?);
+        let mut heading = parts.heading(&channels.heading, 10.0)?;
+        heading.break_before = page_per_section;
+        blocks.push(heading);
         for row in &channels.items {
             blocks.push(parts.channel_row(row)?);
         }
@@ -116,6 +123,7 @@ pub(crate) fn build(
     }
     let mut sources = parts.heading(&doc.sources_heading, 14.0)?;
     sources.bookmark = None;
+    sources.break_before = page_per_section;
     blocks.push(sources);
     // The date the content was checked introduces the list it was checked against.
     blocks.push(parts.simple(&doc.as_of, Role::Small, 1.0, true)?);
@@ -125,7 +133,11 @@ pub(crate) fn build(
     }
     // The card comes last, on a sheet of its own, where a bank-card-sized
     // panel fits across the paper.
-    if let Some(card) = doc.card.as_ref().filter(|_| geo.paper.1 >= CARD.0) {
+    if let Some(card) = doc
+        .card
+        .as_ref()
+        .filter(|_| !spec.contacts_first && geo.paper.1 >= CARD.0)
+    {
         blocks.push(wallet_card(card, set, geo)?);
     }
     Ok(blocks)
@@ -178,6 +190,11 @@ impl Parts<'_> {
         title.break_before = doc.packet.is_some();
         title.part = Part::Title;
         blocks.push(title);
+        if let Some(card) = doc.card.as_ref() {
+            if self.set.profile.spec().contacts_first {
+                self.contacts(card, blocks)?;
+            }
+        }
         blocks.push(self.simple(&doc.audience, Role::Subtitle, 4.0, true)?);
         if let Some(edition) = &doc.edition {
             blocks.push(self.simple(edition, Role::Subtitle, 1.0, true)?);
@@ -195,19 +212,52 @@ impl Parts<'_> {
         Ok(())
     }
 
+    /// The emergency contacts opening a phone document: the card's heading
+    /// and rows, numbers in bold and tappable.
+    fn contacts(
+        &self,
+        card: &crate::compose::Card,
+        blocks: &mut Vec<Block>,
+    ) -> Result<(), FontError> {
+        let mut heading = self.heading(&card.title, 12.0)?;
+        heading.part = Part::Heading;
+        blocks.push(heading);
+        for row in &card.rows {
+            let (mut items, height) =
+                self.set
+                    .multilingual(&row.text, Role::Card, None, &self.geo.items)?;
+            items.push(self.bullet());
+            blocks.push(Block {
+                height,
+                space_before: 3.0,
+                items,
+                part: Part::Entry,
+                keep_with_next: false,
+                ..Block::default()
+            });
+        }
+        Ok(())
+    }
+
+    /// The bullet marking the first line of an entry.
+    fn bullet(&self) -> Item {
+        let (style, pitch) = self.set.style(Role::Body, 0);
+        let size = 0.32 * style.size;
+        let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
+        let geo = self.geo;
+        Item::Bullet {
+            x: geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0,
+            y: middle - size / 2.0,
+            size,
+        }
+    }
+
     /// A row of the channels section, a bullet on its first line marking
     /// where it begins.
     fn channel_row(&self, row: &DocItem) -> Result<Block, FontError> {
         let (set, geo) = (self.set, self.geo);
         let (mut items, height) = with_qr_codes(&row.text, row.reference.as_ref(), set, geo, 3.0)?;
-        let (style, pitch) = set.style(Role::Body, 0);
-        let size = 0.32 * style.size;
-        let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
-        items.push(Item::Bullet {
-            x: geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0,
-            y: middle - size / 2.0,
-            size,
-        });
+        items.push(self.bullet());
         Ok(Block {
             height,
             space_before: 3.0,

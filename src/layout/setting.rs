@@ -29,7 +29,8 @@ pub(crate) enum Role {
     Display,
     /// The wallet card's heading.
     CardTitle,
-    /// The wallet card's rows.
+    /// The wallet card's rows (on a phone, the emergency contacts that
+    /// open the document): numbers in bold.
     Card,
 }
 
@@ -73,6 +74,7 @@ impl Role {
             Role::Url => ((7.8, 7.8), Weight::Regular, GRAY),
             Role::Reference if phone => ((8.0, 8.0), Weight::Regular, GRAY),
             Role::Reference => ((7.0, 7.0), Weight::Regular, GRAY),
+            Role::Card if phone => ((11.5, 11.0), Weight::Regular, 0.0),
             Role::CardTitle => ((9.5, 9.0), Weight::Bold, 0.0),
             Role::Card => ((8.5, 8.0), Weight::Regular, 0.0),
         };
