@@ -301,12 +301,19 @@ fn with_qr_codes(
     let quiet = |m: &qr::Matrix| 4.0 * side / m.width as f32;
     let widest = codes.iter().map(|(_, m)| quiet(m)).fold(0.0, f32::max);
     let mut cols = geo.items.clone();
-    if !codes.is_empty() && !geo.qr_outside {
-        let last = cols.len() - 1;
+    let last = cols.len() - 1;
+    // Beside the text where that leaves a column of 16 ems, else below it.
+    let beside = geo.qr_outside
+        || cols[last].1 - side - widest >= 16.0 * set.style(Role::Body, last).0.size;
+    if !codes.is_empty() && !geo.qr_outside && beside {
         cols[last].1 -= side + widest;
     }
     let (mut items, mut height) = set.multilingual(text, Role::Body, reference, &cols)?;
-    let mut y = (widest - gap_above).max(2.0);
+    let mut y = if beside {
+        (widest - gap_above).max(2.0)
+    } else {
+        height + widest
+    };
     for (address, matrix) in codes {
         let q = quiet(&matrix);
         items.push(qr_item(address, matrix, geo.qr_x(side), y, side));
@@ -462,9 +469,11 @@ fn wallet_card(
     let (mut items, cut_height) =
         set.multilingual(&card.cut, Role::Small, None, &[(paper_x, paper_w)])?;
     let top = cut_height + 8.0;
-    let pairs = langs.div_ceil(2);
+    // Two panels fold into one card where two fit across the paper.
+    let per_card = if 2.0 * w <= paper_w { 2 } else { 1 };
+    let pairs = langs.div_ceil(per_card);
     for pair in 0..pairs {
-        let panels = (langs - 2 * pair).min(2);
+        let panels = (langs - per_card * pair).min(per_card);
         let x = paper_x + (paper_w - panels as f32 * w) / 2.0;
         let y = top + pair as f32 * (h + 16.0);
         items.push(Item::CutLine {
@@ -483,7 +492,8 @@ fn wallet_card(
             });
         }
         for panel in 0..panels {
-            card_panel(card, set, 2 * pair + panel, (x + panel as f32 * w, y), &mut items)?;
+            let lang = per_card * pair + panel;
+            card_panel(card, set, lang, (x + panel as f32 * w, y), &mut items)?;
         }
     }
     let height = top + pairs as f32 * h + (pairs - 1) as f32 * 16.0;

@@ -286,6 +286,9 @@ fn emergency_break(
     script: Script,
 ) -> usize {
     let mut best = start + 1;
+    // A host or word too long for the measure breaks after a dot or hyphen
+    // if it has one that fits, else anywhere allowed.
+    let mut seam = None;
     for at in start + 1..end {
         if measure_line(glyphs, start, at, script).width > max_width {
             break;
@@ -293,8 +296,11 @@ fn emergency_break(
         if !forbidden_at_start(glyphs[at].ch) && !forbidden_at_end(glyphs[at - 1].ch) {
             best = at;
         }
+        if matches!(glyphs[at - 1].ch, '.' | '-' | '/') && at > start + 1 {
+            seam = Some(at);
+        }
     }
-    best
+    seam.unwrap_or(best)
 }
 
 #[cfg(test)]
