@@ -30,6 +30,49 @@ impl PageSize {
     }
 }
 
+impl std::str::FromStr for PageSize {
+    type Err = String;
+
+    /// `a4`, `letter`, or a width and height with a unit: `148x210mm`,
+    /// `5.8x8.3in`, `420x595pt`, `14.8x21cm` (`×` also accepted).
+    fn from_str(s: &str) -> Result<PageSize, String> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.as_str() {
+            "a4" => return Ok(PageSize::A4),
+            "letter" => return Ok(PageSize::Letter),
+            _ => {}
+        }
+        let bad = || {
+            format!("page size `{s}`: expected a4, letter or WIDTHxHEIGHT with mm, cm, in or pt, e.g. 148x210mm")
+        };
+        let unit_at = lower
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map(|i| i + 1)
+            .ok_or_else(bad)?;
+        let (numbers, unit) = lower.split_at(unit_at);
+        let scale = match unit {
+            "mm" => MM,
+            "cm" => 10.0 * MM,
+            "in" => 72.0,
+            "pt" => 1.0,
+            _ => return Err(bad()),
+        };
+        let (w, h) = numbers.split_once(['x', '×']).ok_or_else(bad)?;
+        let parse = |n: &str| n.trim().parse::<f32>().ok().filter(|v| *v > 0.0);
+        let (width, height) = (
+            parse(w).ok_or_else(bad)? * scale,
+            parse(h).ok_or_else(bad)? * scale,
+        );
+        // From a phone's width to A3.
+        if !(200.0..=1200.0).contains(&width) || !(200.0..=1700.0).contains(&height) {
+            return Err(format!(
+                "page size `{s}`: width and height must be between 71 × 71 mm and 420 × 600 mm"
+            ));
+        }
+        Ok(PageSize::Custom { width, height })
+    }
+}
+
 /// The three uses of a checklist, each with its own page design.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Profile {
@@ -211,6 +254,14 @@ mod tests {
             assert_eq!(s.page.is_some(), s.large_type, "{}", s.name);
         }
         assert_eq!(Profile::Phone.page(PageSize::A4), PHONE_PAGE);
+        assert_eq!("A4".parse::<PageSize>(), Ok(PageSize::A4));
+        let PageSize::Custom { width, height } = "148x210mm".parse().unwrap() else {
+            panic!("custom")
+        };
+        assert!((width - 419.53).abs() < 0.01 && (height - 595.28).abs() < 0.01);
+        assert!("8.5x11in".parse::<PageSize>().is_ok());
+        assert!("148x210".parse::<PageSize>().is_err());
+        assert!("10x10mm".parse::<PageSize>().is_err());
         assert_eq!(Profile::Packet.page(PageSize::Letter), PageSize::Letter);
     }
 }

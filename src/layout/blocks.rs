@@ -303,8 +303,8 @@ fn with_qr_codes(
     let mut cols = geo.items.clone();
     let last = cols.len() - 1;
     // Beside the text where that leaves a column of 16 ems, else below it.
-    let beside = geo.qr_outside
-        || cols[last].1 - side - widest >= 16.0 * set.style(Role::Body, last).0.size;
+    let beside =
+        geo.qr_outside || cols[last].1 - side - widest >= 16.0 * set.style(Role::Body, last).0.size;
     if !codes.is_empty() && !geo.qr_outside && beside {
         cols[last].1 -= side + widest;
     }
@@ -534,13 +534,25 @@ fn card_panel(
         .iter()
         .map(|(_, m)| 4.0 * side / m.width as f32)
         .fold(0.0, f32::max);
-    let text_width = w - 2.0 * pad - if addresses.is_empty() { 0.0 } else { side + quiet };
+    let text_width = w
+        - 2.0 * pad
+        - if addresses.is_empty() {
+            0.0
+        } else {
+            side + quiet
+        };
     let frame = |y| Frame {
         x: x0 + pad,
         y,
         width: text_width,
     };
-    let (mut lines, title_h) = set.paragraph(&card.title, lang, Role::CardTitle, None, frame(y0 + pad - 2.0))?;
+    let (mut lines, title_h) = set.paragraph(
+        &card.title,
+        lang,
+        Role::CardTitle,
+        None,
+        frame(y0 + pad - 2.0),
+    )?;
     items.append(&mut lines);
     let mut y = y0 + pad - 2.0 + title_h + 2.0;
     for row in &card.rows {

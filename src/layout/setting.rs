@@ -123,7 +123,11 @@ impl Setter<'_> {
         (0..self.langs.len())
             .map(|lang| {
                 let em = self.style(Role::Body, lang).0.size;
-                let factor = if self.langs[lang].script.is_cjk() { 1.0 } else { 0.9 };
+                let factor = if self.langs[lang].script.is_cjk() {
+                    1.0
+                } else {
+                    0.9
+                };
                 self.design.measure_em * factor * em
             })
             .fold(0.0, f32::max)
@@ -178,8 +182,8 @@ impl Setter<'_> {
             // short by an address or number that cannot break, which
             // justified would show gaps.
             let loose = looseness(&glyphs, span.range.clone(), span.width, at.width);
-            let justify = justified
-                && (span.width > at.width || !span.last && loose <= MAX_STRETCH_EM);
+            let justify =
+                justified && (span.width > at.width || !span.last && loose <= MAX_STRETCH_EM);
             let (extra, width) = if justify {
                 let extra = spacing(&glyphs, span.range.clone(), span.width, at.width, script);
                 (extra, at.width)

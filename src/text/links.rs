@@ -127,8 +127,14 @@ pub fn numbers(text: &str) -> Vec<Range<usize>> {
             i += 1;
         }
         let token: String = chars[start..i].iter().collect();
-        let next_is_word = chars.get(i).is_some_and(|&c| word(c) || c == '.' && chars.get(i + 1).is_some_and(|&d| word(d)));
-        let with_plus = if token.starts_with('+') { token.clone() } else { format!("+{token}") };
+        let next_is_word = chars
+            .get(i)
+            .is_some_and(|&c| word(c) || c == '.' && chars.get(i + 1).is_some_and(|&d| word(d)));
+        let with_plus = if token.starts_with('+') {
+            token.clone()
+        } else {
+            format!("+{token}")
+        };
         if !next_is_word && phone_uri(&with_plus).is_some() {
             out.push(start..i);
         }
