@@ -89,7 +89,7 @@ pub(crate) fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize
             pages.push(Vec::new());
             y = area.top;
         }
-        if block.own_sheet && pages.len() % 2 == 0 {
+        if block.own_sheet && pages.len().is_multiple_of(2) {
             pages.push(Vec::new());
             y = area.top;
         }
