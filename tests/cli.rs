@@ -332,7 +332,9 @@ fn names_formats_and_what_was_written() {
     let err = stderr(&o);
     let count = pages(&dir.path().join("student-phone-zh-CN-en.pdf"));
     assert!(
-        err.starts_with(&format!("wrote student-phone-zh-CN-en.pdf ({count} pages, ")),
+        err.starts_with(&format!(
+            "wrote student-phone-zh-CN-en.pdf ({count} pages, "
+        )),
         "{err}"
     );
     let o = run_in(dir.path(), &["render", "-c", "student", "-o", "s.md", "-q"]);

@@ -29,9 +29,10 @@ pub(crate) struct RenderArgs {
     /// numbers, form checkboxes) or an employer's onboarding packet.
     #[arg(long, value_enum, ignore_case = true, default_value_t = ProfileArg::Handout)]
     pub(crate) profile: ProfileArg,
-    /// Paper size of handouts and packets [default: a4].
-    #[arg(long, value_enum, ignore_case = true)]
-    pub(crate) page: Option<Paper>,
+    /// Paper size of handouts and packets: a4, letter, or WIDTHxHEIGHT with
+    /// mm, cm, in or pt, e.g. 148x210mm [default: a4].
+    #[arg(long, value_name = "SIZE", value_parser = clap::value_parser!(PageSize))]
+    pub(crate) page: Option<PageSize>,
     /// Packet: the organisation file (name, logo, security officer, items, contacts).
     #[arg(long, value_name = "FILE")]
     pub(crate) org: Option<PathBuf>,
@@ -111,13 +112,6 @@ pub(crate) enum ProfileArg {
     Handout,
     Phone,
     Packet,
-}
-
-/// Paper sizes.
-#[derive(Clone, Copy, ValueEnum)]
-pub(crate) enum Paper {
-    A4,
-    Letter,
 }
 
 /// Roster encodings.
@@ -258,10 +252,7 @@ fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {
         checklist: args.checklist.clone(),
         langs: args.lang.clone(),
         roles: args.role.clone(),
-        page: match args.page {
-            Some(Paper::Letter) => PageSize::Letter,
-            _ => PageSize::A4,
-        },
+        page: args.page.unwrap_or(PageSize::A4),
         profile,
         packet,
         destination: args.destination.clone(),
