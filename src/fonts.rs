@@ -1,19 +1,18 @@
-//! Fonts: the bundled faces, faces from a user's font folder, metrics for
-//! layout and parsed faces for the PDF.
+//! Fonts: the bundled faces, faces from a user's font folder, and their
+//! metrics for layout.
 //!
 //! Families are named by their file names: `<Family>-Regular.ttf` and
 //! `<Family>-Bold.ttf` (`.otf` too). The bundled families are every such
 //! file in `fonts/` (compiled in): `NotoSans` (Latin), `NotoSansSC`
 //! (Simplified Chinese) and `NotoSansTC` (Traditional Chinese, Taiwan forms);
 //! see `fonts/README.md`. Layout reads metrics with ttf-parser, which costs
-//! microseconds; the PDF stage needs printpdf's own parse, which is costly and
-//! therefore done once per face and process, and only for faces a document
-//! uses.
+//! microseconds. Embedding faces in a PDF is the PDF stage's business
+//! (`pdf::fonts`); it reads a face's bytes through [`Face::data`].
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// An error with fonts.
 #[derive(Debug, thiserror::Error)]
@@ -78,24 +77,22 @@ pub struct Face {
     /// The file name, for messages and PDF metadata.
     pub file: String,
     data: Cow<'static, [u8]>,
-    parsed: OnceLock<Option<printpdf::ParsedFont>>,
+    key: u64,
 }
 
+/// The next [`Face::key`].
+static NEXT_KEY: AtomicU64 = AtomicU64::new(0);
+
 impl Face {
-    /// Whether [`Face::parsed`] has already run.
-    pub fn is_parsed(&self) -> bool {
-        self.parsed.get().is_some()
+    /// The font file's bytes.
+    pub fn data(&self) -> &[u8] {
+        &self.data
     }
 
-    /// The face as printpdf parses it, parsed on first use.
-    pub fn parsed(&self) -> Result<&printpdf::ParsedFont, FontError> {
-        self.parsed
-            .get_or_init(|| printpdf::ParsedFont::from_bytes(&self.data, 0, &mut Vec::new()))
-            .as_ref()
-            .ok_or_else(|| FontError::Invalid {
-                file: self.file.clone(),
-                reason: "printpdf cannot parse this font".into(),
-            })
+    /// A number that no other face loaded by this process has, for caches
+    /// of work derived from the face.
+    pub fn key(&self) -> u64 {
+        self.key
     }
 }
 
@@ -206,7 +203,7 @@ impl FontSet {
             weight,
             file,
             data,
-            parsed: OnceLock::new(),
+            key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
         });
         let slot = self.families.entry(family.to_string()).or_insert([id, id]);
         match weight {

@@ -58,13 +58,8 @@ impl Geometry {
     }
 }
 
-/// The blocks of `doc`. `logo` is the logo's width and height in pixels.
-pub fn build(
-    doc: &Document,
-    set: &Setter,
-    geo: &Geometry,
-    logo: Option<(u32, u32)>,
-) -> Result<Vec<Block>, FontError> {
+/// The blocks of `doc`.
+pub fn build(doc: &Document, set: &Setter, geo: &Geometry) -> Result<Vec<Block>, FontError> {
     let mut blocks = Vec::new();
     let simple =
         |text: &Text, role: Role, space_before: f32, keep: bool| -> Result<Block, FontError> {
@@ -91,7 +86,7 @@ pub fn build(
     };
 
     if doc.packet.is_some() {
-        cover(doc, set, geo, logo, &mut blocks)?;
+        cover(doc, set, geo, &mut blocks)?;
         // The checklist starts on a page of its own.
         let mut first = simple(&doc.title, Role::Title, 0.0, true)?;
         first.break_before = true;
@@ -420,13 +415,13 @@ fn cover(
     doc: &Document,
     set: &Setter,
     geo: &Geometry,
-    logo: Option<(u32, u32)>,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
     let packet = doc.packet.as_ref().expect("a packet");
     let mut items = Vec::new();
     let mut y = 60.0;
-    if let Some((pw, ph)) = logo {
+    if let Some(image) = &packet.logo {
+        let (pw, ph) = (image.width, image.height);
         // At most 160 × 64 pt, keeping its proportions.
         let scale = (160.0 / pw as f32).min(64.0 / ph as f32);
         let (width, height) = (pw as f32 * scale, ph as f32 * scale);
@@ -435,6 +430,7 @@ fn cover(
             y: 0.0,
             width,
             height,
+            image: image.clone(),
         });
         y = height + 28.0;
     }

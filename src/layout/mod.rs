@@ -84,8 +84,6 @@ pub struct LayoutOptions {
     pub profile: Profile,
     /// Fonts and script of each language of the document, in its order.
     pub langs: Vec<LangFonts>,
-    /// Width and height in pixels of the organisation's logo, if any.
-    pub logo: Option<(u32, u32)>,
 }
 
 /// A laid-out document.
@@ -193,6 +191,8 @@ pub enum Item {
         width: f32,
         /// Height.
         height: f32,
+        /// The pixels, shared with the document.
+        image: std::sync::Arc<crate::model::image::Image>,
     },
     /// A horizontal rule.
     Rule {
@@ -305,7 +305,7 @@ pub fn layout(
     };
     let (page_width, page_height) = options.page.points();
     let geo = blocks::Geometry::new(&design, page_width, options.langs.len());
-    let blocks = blocks::build(doc, &set, &geo, options.logo)?;
+    let blocks = blocks::build(doc, &set, &geo)?;
     let area = Area {
         page_width,
         page_height,

@@ -27,6 +27,7 @@ use toml::Spanned;
 use crate::error::Location;
 
 mod channels;
+pub mod image;
 mod org;
 pub use channels::{
     phone_ok, Channel, Channels, Confidence, Destination, Finding, Mission, Names, Provenance,

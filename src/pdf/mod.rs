@@ -1,0 +1,204 @@
+//! PDF output: draws a [`Layout`] with printpdf and finishes the file with
+//! lopdf: document language, outline, form checkboxes, a content-derived
+//! file id, compression.
+//!
+//! Nothing here decides where anything goes. Fonts are embedded as subsets
+//! under fixed resource names, and the file id is a hash of the content, so
+//! the same input and date give the same bytes, also within one process.
+//!
+//! - [`page`]: the drawing of each kind of layout item;
+//! - [`fonts`]: font embedding, the only place that turns faces into PDF fonts;
+//! - `outline`, `forms`, `finish`: what is added to printpdf's output.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, RawImage,
+    RawImageData, RawImageFormat, XObject, XObjectId,
+};
+
+use crate::fonts::{FaceId, FontError, FontSet};
+use crate::layout::{Item, Layout};
+use crate::model::image::{Image, PixelFormat};
+
+mod finish;
+pub mod fonts;
+mod forms;
+mod outline;
+mod page;
+
+/// An error while writing the PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A font could not be embedded.
+    #[error(transparent)]
+    Font(#[from] FontError),
+    /// printpdf reported an error.
+    #[error("PDF writer: {0}")]
+    Writer(String),
+}
+
+/// Document metadata and features, all given by the caller (the library reads no clock).
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    /// Title shown by viewers.
+    pub title: String,
+    /// Author.
+    pub author: String,
+    /// Subject.
+    pub subject: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// The document's main language (BCP 47), written as the catalog's /Lang.
+    pub lang: String,
+    /// Creation and modification time, seconds since 1970.
+    pub timestamp: i64,
+    /// Make tick boxes with a field name real form checkboxes.
+    pub forms: bool,
+    /// Open with the outline shown.
+    pub open_outline: bool,
+}
+
+/// Writes `layout` as PDF bytes, embedding the faces of `fonts` it uses.
+pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&options.title);
+    metadata(&mut doc, options)?;
+    let font_ids = add_fonts(&mut doc, layout, fonts)?;
+    let images = add_images(&mut doc, layout);
+    let res = page::Resources {
+        fonts: &font_ids,
+        images: &images,
+        forms: options.forms,
+    };
+    let pages = layout
+        .pages
+        .iter()
+        .map(|p| PdfPage::new(Pt(p.width).into(), Pt(p.height).into(), page::ops(p, &res)))
+        .collect();
+    doc.with_pages(pages);
+
+    let mut warnings = Vec::new();
+    // Streams are compressed once, in `finish`.
+    let save = PdfSaveOptions {
+        subset_fonts: true,
+        optimize: false,
+        ..Default::default()
+    };
+    let mut lo = doc.to_lopdf_document(&save, &mut warnings);
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(PdfError::Writer(w.msg.clone()));
+    }
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    outline::outline(&mut lo, layout, &page_ids, options.open_outline);
+    if options.forms {
+        forms::checkboxes(&mut lo, layout, &page_ids);
+    }
+    finish::finish(&mut lo, options);
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Writer(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// The document information dictionary.
+fn metadata(doc: &mut PdfDocument, options: &PdfOptions) -> Result<(), PdfError> {
+    let info = &mut doc.metadata.info;
+    info.author = options.author.clone();
+    info.subject = options.subject.clone();
+    info.keywords = options.keywords.clone();
+    info.creator = concat!("predeparture ", env!("CARGO_PKG_VERSION")).into();
+    info.producer = info.creator.clone();
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(options.timestamp)
+        .map_err(|e| PdfError::Writer(format!("timestamp {}: {e}", options.timestamp)))?;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    Ok(())
+}
+
+/// Registers every face the layout draws with, under fixed resource names
+/// (the first six letters become the subset tag).
+fn add_fonts(
+    doc: &mut PdfDocument,
+    layout: &Layout,
+    fonts: &FontSet,
+) -> Result<BTreeMap<FaceId, FontId>, PdfError> {
+    let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
+    let runs = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Line(line) => Some(&line.runs),
+            _ => None,
+        })
+        .flatten();
+    for run in runs {
+        if font_ids.contains_key(&run.face) {
+            continue;
+        }
+        let letter = char::from(b'A' + (font_ids.len() % 26) as u8);
+        let id = FontId(format!("PDFNT{letter}"));
+        let parsed = fonts::parsed(fonts.face(run.face))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        font_ids.insert(run.face, id);
+    }
+    Ok(font_ids)
+}
+
+/// Registers every distinct image the layout draws, in order of first use.
+fn add_images<'a>(doc: &mut PdfDocument, layout: &'a Layout) -> Vec<(&'a Image, XObjectId)> {
+    let mut images: Vec<(&Image, XObjectId)> = Vec::new();
+    for item in layout.pages.iter().flat_map(|p| &p.items) {
+        let Item::Image { image, .. } = item else {
+            continue;
+        };
+        if images.iter().any(|(i, _)| *i == &**image) {
+            continue;
+        }
+        let id = match images.len() {
+            0 => XObjectId("PDLogo".into()),
+            n => XObjectId(format!("PDImage{n}")),
+        };
+        let raw = RawImage {
+            pixels: RawImageData::U8(image.pixels.to_vec()),
+            width: image.width as usize,
+            height: image.height as usize,
+            data_format: match image.format {
+                PixelFormat::Rgb8 => RawImageFormat::RGB8,
+                PixelFormat::Rgba8 => RawImageFormat::RGBA8,
+            },
+            tag: Vec::new(),
+        };
+        doc.resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::Image(raw));
+        images.push((image, id));
+    }
+    images
+}
+
+/// UTF-16BE with a byte-order mark, as PDF text strings want.
+fn text_string(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// The document catalog.
+fn catalog(doc: &mut lopdf::Document) -> Option<&mut Dictionary> {
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .ok()?;
+    doc.get_object_mut(root).and_then(Object::as_dict_mut).ok()
+}
