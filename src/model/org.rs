@@ -4,7 +4,7 @@
 //!
 //! ```toml
 //! name = { en = "Acme Engineering Co., Ltd.", zh-CN = "艾克米工程有限公司" }
-//! logo = "logo.png"                      # optional, relative to this file
+//! logo = "logo.png"                      # optional, PNG or JPEG, relative to this file
 //!
 //! [security-officer]                     # optional
 //! name = { en = "Security Office", zh-CN = "保密办公室" }
@@ -66,7 +66,7 @@ pub struct Org {
     pub path: PathBuf,
     /// The organisation's name.
     pub name: Localized,
-    /// Its logo (PNG), read from a path relative to the file's folder and
+    /// Its logo (PNG or JPEG), read from a path relative to the file's folder and
     /// decoded when the file is loaded.
     pub logo: Option<Arc<Image>>,
     /// Who staff report to.
