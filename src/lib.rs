@@ -222,25 +222,7 @@ impl Renderer {
     /// Renders `request` as PDF bytes.
     pub fn render(&self, request: &Request) -> Result<Vec<u8>, Error> {
         let (doc, locales, checklist) = self.prepare(request)?;
-        // The PDF stage prepares every face it embeds, which is the slow part
-        // of a first render: run it on other threads while layout works.
-        let mut faces = std::collections::BTreeSet::new();
-        for locale in &locales {
-            for family in &locale.settings.fonts {
-                for weight in [fonts::Weight::Regular, fonts::Weight::Bold] {
-                    faces.extend(self.fonts.family(family, weight, &locale.tag).ok());
-                }
-            }
-        }
-        let layout = std::thread::scope(|scope| {
-            for &id in &faces {
-                let face = self.fonts.face(id);
-                if !pdf::fonts::is_prepared(face) {
-                    scope.spawn(move || pdf::fonts::prepare(face));
-                }
-            }
-            self.layout_document(&doc, &locales, request)
-        })?;
+        let layout = self.layout_document(&doc, &locales, request)?;
         let timestamp = request
             .timestamp
             .unwrap_or(checklist.as_of.days_since_epoch() * 86_400);

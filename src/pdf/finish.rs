@@ -1,12 +1,14 @@
 //! What printpdf does not write: the document language and a file id derived
 //! from the content; then compression.
 
+use std::cell::RefCell;
+
 use lopdf::{Object, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::{catalog, PdfOptions};
+use super::{catalog, PdfError, PdfOptions};
 
-/// Sets /Lang and /ID, then compresses every stream.
+/// Sets /Lang and /ID, then compresses every stream not compressed yet.
 pub(super) fn finish(doc: &mut lopdf::Document, options: &PdfOptions) {
     if let Some(catalog) = catalog(doc) {
         let lang = options.lang.clone().into_bytes();
@@ -30,10 +32,9 @@ fn file_id(doc: &lopdf::Document, options: &PdfOptions) -> Vec<u8> {
     hash.finalize()[..16].to_vec()
 }
 
-/// Deflates every stream once. lopdf's own pass uses the slowest level;
-/// the default level gives nearly the same size in a fraction of the time.
+/// Deflates every stream that has no filter yet (page content, images,
+/// form appearances), where that makes it smaller.
 fn compress(doc: &mut lopdf::Document) {
-    use std::io::Write as _;
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -41,16 +42,61 @@ fn compress(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if enc.write_all(&stream.content).is_ok() {
-            if let Ok(packed) = enc.finish() {
-                if packed.len() < stream.content.len() {
-                    stream
-                        .dict
-                        .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                    stream.set_content(packed);
-                }
-            }
+        let Ok(packed) = deflate(&stream.content, Level::Content) else {
+            continue;
+        };
+        if packed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
+}
+
+/// How hard to compress a kind of stream.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Level {
+    /// Font programs and ToUnicode maps: large, made once per glyph set
+    /// and then cached.
+    Font,
+    /// Page content, images and everything else: made for every document.
+    Content,
+}
+
+impl Level {
+    /// The libdeflate level, chosen by measurement (see the README).
+    const fn libdeflate(self) -> i32 {
+        match self {
+            Level::Font => 6,
+            Level::Content => 6,
+        }
+    }
+}
+
+thread_local! {
+    /// One compressor per level and thread, kept: making one allocates its tables.
+    static COMPRESSORS: RefCell<[Option<libdeflater::Compressor>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// `data` in the zlib format (PDF's FlateDecode).
+pub(super) fn deflate(data: &[u8], level: Level) -> Result<Vec<u8>, PdfError> {
+    COMPRESSORS.with(|cell| {
+        let mut slots = cell.borrow_mut();
+        let slot = &mut slots[level as usize];
+        let compressor = slot.get_or_insert_with(|| {
+            let lvl = libdeflater::CompressionLvl::new(level.libdeflate())
+                .unwrap_or_else(|_| libdeflater::CompressionLvl::default());
+            libdeflater::Compressor::new(lvl)
+        });
+        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+        match compressor.zlib_compress(data, &mut out) {
+            Ok(n) => {
+                out.truncate(n);
+                Ok(out)
+            }
+            // Not expected with a buffer of the bound's size.
+            Err(e) => Err(PdfError::Writer(format!("compression: {e}"))),
+        }
+    })
 }

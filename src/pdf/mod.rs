@@ -3,22 +3,21 @@
 //! file id, compression.
 //!
 //! Nothing here decides where anything goes. Fonts are embedded as subsets
-//! under fixed resource names, and the file id is a hash of the content, so
-//! the same input and date give the same bytes, also within one process.
+//! under fixed resource names (see [`fonts`]), and the file id is a hash of
+//! the content, so the same input and date give the same bytes, also within
+//! one process and whatever the font cache holds.
 //!
 //! - [`page`]: the drawing of each kind of layout item;
 //! - [`fonts`]: font embedding, the only place that turns faces into PDF fonts;
 //! - `outline`, `forms`, `finish`: what is added to printpdf's output.
 
-use std::collections::BTreeMap;
-
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, RawImage,
-    RawImageData, RawImageFormat, XObject, XObjectId,
+    PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, RawImage, RawImageData,
+    RawImageFormat, XObject, XObjectId,
 };
 
-use crate::fonts::{FaceId, FontError, FontSet};
+use crate::fonts::{FontError, FontSet};
 use crate::layout::{Item, Layout};
 use crate::model::image::{Image, PixelFormat};
 
@@ -64,10 +63,10 @@ pub struct PdfOptions {
 pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&options.title);
     metadata(&mut doc, options)?;
-    let font_ids = add_fonts(&mut doc, layout, fonts)?;
+    let doc_fonts = fonts::DocumentFonts::collect(layout, fonts)?;
     let images = add_images(&mut doc, layout);
     let res = page::Resources {
-        fonts: &font_ids,
+        fonts: &doc_fonts,
         images: &images,
         forms: options.forms,
     };
@@ -79,10 +78,13 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
-    // Streams are compressed once, in `finish`.
+    // Streams are compressed once, in `finish`. Text is shown with operators
+    // printpdf passes through only when not `secure`; every operator here
+    // is made by this module.
     let save = PdfSaveOptions {
-        subset_fonts: true,
+        subset_fonts: false,
         optimize: false,
+        secure: false,
         ..Default::default()
     };
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
@@ -92,6 +94,8 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     {
         return Err(PdfError::Writer(w.msg.clone()));
     }
+    let embedded = doc_fonts.embed(&mut lo)?;
+    fonts::register(&mut lo, &embedded)?;
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     outline::outline(&mut lo, layout, &page_ids, options.open_outline);
     if options.forms {
@@ -118,39 +122,6 @@ fn metadata(doc: &mut PdfDocument, options: &PdfOptions) -> Result<(), PdfError>
     info.modification_date = date;
     info.metadata_date = date;
     Ok(())
-}
-
-/// Registers every face the layout draws with, under fixed resource names
-/// (the first six letters become the subset tag).
-fn add_fonts(
-    doc: &mut PdfDocument,
-    layout: &Layout,
-    fonts: &FontSet,
-) -> Result<BTreeMap<FaceId, FontId>, PdfError> {
-    let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
-    let runs = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|item| match item {
-            Item::Line(line) => Some(&line.runs),
-            _ => None,
-        })
-        .flatten();
-    for run in runs {
-        if font_ids.contains_key(&run.face) {
-            continue;
-        }
-        let letter = char::from(b'A' + (font_ids.len() % 26) as u8);
-        let id = FontId(format!("PDFNT{letter}"));
-        let parsed = fonts::parsed(fonts.face(run.face))?;
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        font_ids.insert(run.face, id);
-    }
-    Ok(font_ids)
 }
 
 /// Registers every distinct image the layout draws, in order of first use.

@@ -1,22 +1,21 @@
 //! The drawing operations of one page: one function per kind of layout item,
 //! as typst-pdf's `handle_*`. Layout measures from the top, PDF from the bottom.
 
-use std::collections::BTreeMap;
-
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, FontId, Greyscale, HighlightingMode, Line as PdfLine,
-    LineDashPattern, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, Color, ColorArray, DictItem, FontId, Greyscale, HighlightingMode,
+    Line as PdfLine, LineDashPattern, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle,
+    Point, Pt, Rect, TextMatrix, XObjectId, XObjectTransform,
 };
 
+use super::fonts::DocumentFonts;
 use crate::fonts::FaceId;
 use crate::layout::{Item, Line, Page, Run};
 use crate::model::image::Image;
 
 /// What every page shares: resource names and features.
 pub(super) struct Resources<'a> {
-    /// The resource name of each face drawn.
-    pub fonts: &'a BTreeMap<FaceId, FontId>,
+    /// The faces drawn, with their resource names and encodings.
+    pub fonts: &'a DocumentFonts<'a>,
     /// The images drawn, with their resource names.
     pub images: &'a [(&'a Image, XObjectId)],
     /// Tick boxes with a field name are form checkboxes, drawn by their widgets.
@@ -113,9 +112,9 @@ impl Canvas<'_> {
     fn line(&mut self, line: &Line) {
         for run in &line.runs {
             if self.font != Some((run.face, run.size)) {
-                if let Some(id) = self.res.fonts.get(&run.face) {
+                if let Some(name) = self.res.fonts.resource(run.face) {
                     self.text.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
+                        font: PdfFontHandle::External(FontId(name.to_string())),
                         size: Pt(run.size),
                     });
                 }
@@ -130,7 +129,7 @@ impl Canvas<'_> {
             self.text.push(Op::SetTextMatrix {
                 matrix: TextMatrix::Translate(Pt(run.x), Pt(self.height - line.baseline)),
             });
-            self.text.push(Op::ShowText { items: show(run) });
+            self.text.push(show(run, self.res.fonts));
         }
     }
 
@@ -246,16 +245,35 @@ fn rect(x: f32, y: f32, width: f32, height: f32, mode: PaintMode) -> Op {
     }
 }
 
-/// A run's text with its pull-backs as TJ adjustments (thousandths of an em; positive moves left).
-fn show(run: &Run) -> Vec<TextItem> {
-    let mut items = Vec::new();
-    let mut start = 0;
-    let chars: Vec<char> = run.text.chars().collect();
-    for &(at, pull) in &run.kerns {
-        items.push(TextItem::Text(chars[start..at].iter().collect()));
-        items.push(TextItem::Offset(pull / run.size * 1000.0));
-        start = at;
+/// A run's text in its font's codes, with its pull-backs as TJ adjustments
+/// (thousandths of an em; positive moves left): one `Tj` or `TJ` operator.
+fn show(run: &Run, fonts: &DocumentFonts) -> Op {
+    let string = |text: &str| DictItem::String {
+        data: fonts.encode(run.face, text),
+        literal: false,
+    };
+    if run.kerns.is_empty() {
+        return Op::Unknown {
+            key: "Tj".into(),
+            value: vec![string(&run.text)],
+        };
     }
-    items.push(TextItem::Text(chars[start..].iter().collect()));
-    items
+    let mut items = Vec::with_capacity(run.kerns.len() * 2 + 1);
+    let mut rest = run.text.as_str();
+    let mut at = 0;
+    for &(index, pull) in &run.kerns {
+        let split = rest
+            .char_indices()
+            .nth(index.saturating_sub(at))
+            .map_or(rest.len(), |(i, _)| i);
+        items.push(string(&rest[..split]));
+        items.push(DictItem::Real(pull / run.size * 1000.0));
+        rest = &rest[split..];
+        at = index;
+    }
+    items.push(string(rest));
+    Op::Unknown {
+        key: "TJ".into(),
+        value: vec![DictItem::Array(items)],
+    }
 }
