@@ -6,28 +6,35 @@ use std::cell::RefCell;
 use lopdf::{Object, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::fonts::Embedding;
 use super::{catalog, PdfError, PdfOptions};
 
-/// Sets /Lang and /ID, then compresses every stream not compressed yet.
-pub(super) fn finish(doc: &mut lopdf::Document, options: &PdfOptions) {
+/// Sets /Lang, compresses every stream not compressed yet, and sets /ID.
+pub(super) fn finish(doc: &mut lopdf::Document, options: &PdfOptions, fonts: &Embedding) {
     if let Some(catalog) = catalog(doc) {
         let lang = options.lang.clone().into_bytes();
         catalog.set("Lang", Object::String(lang, StringFormat::Literal));
     }
-    let id = file_id(doc, options);
+    compress(doc);
+    let id = file_id(doc, options, fonts);
     let id = Object::String(id, StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    compress(doc);
 }
 
-/// A hash of everything drawn (streams and fonts) and the metadata.
-fn file_id(doc: &lopdf::Document, options: &PdfOptions) -> Vec<u8> {
+/// A hash of everything drawn (streams and fonts, as compressed) and the
+/// metadata. Fonts count by their digests, made once per subset.
+fn file_id(doc: &lopdf::Document, options: &PdfOptions, fonts: &Embedding) -> Vec<u8> {
     let mut hash = Sha256::new();
     hash.update(format!("{options:?}").as_bytes());
-    for object in doc.objects.values() {
+    for (id, object) in &doc.objects {
         if let Object::Stream(stream) = object {
-            hash.update(&stream.content);
+            if !fonts.streams.contains(id) {
+                hash.update(&stream.content);
+            }
         }
+    }
+    for digest in &fonts.digests {
+        hash.update(digest);
     }
     hash.finalize()[..16].to_vec()
 }
@@ -65,11 +72,17 @@ pub(super) enum Level {
 }
 
 impl Level {
-    /// The libdeflate level, chosen by measurement (see the README).
+    /// The libdeflate level, chosen by measurement on a 7-page packet with
+    /// a new name each time (instructions counted with callgrind; bytes of
+    /// the whole file). Fonts, levels 1 / 3 / 6 / 9: 157,111 / 155,393 /
+    /// 153,293 / 152,979 bytes, each step about 0.08 ms more per subset made;
+    /// 6 is kept because a subset is made once and then cached. Content,
+    /// levels 1 / 3 / 6: 157,634 / 154,549 / 153,293 bytes, 3 costing
+    /// 0.1 ms less than 6 on every document.
     const fn libdeflate(self) -> i32 {
         match self {
             Level::Font => 6,
-            Level::Content => 6,
+            Level::Content => 3,
         }
     }
 }

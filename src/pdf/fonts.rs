@@ -13,7 +13,7 @@
 //! that use the same glyphs share the work, and output is the same with or
 //! without the cache.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -28,6 +28,56 @@ use crate::layout::{Item, Layout};
 /// The characters a document draws with one face, by glyph id.
 type Glyphs = BTreeMap<u16, char>;
 
+/// A map from characters to 16-bit numbers (glyph ids or codes), direct for
+/// ASCII and by binary search otherwise: the lookups of every character of a
+/// document are most of the PDF stage's text work.
+#[derive(Clone)]
+struct CharMap {
+    ascii: [u16; 128],
+    other: Vec<(char, u16)>,
+}
+
+impl CharMap {
+    const NONE: u16 = u16::MAX;
+
+    fn new() -> Self {
+        CharMap {
+            ascii: [Self::NONE; 128],
+            other: Vec::new(),
+        }
+    }
+
+    fn get(&self, ch: char) -> Option<u16> {
+        let value = match self.ascii.get(ch as usize) {
+            Some(&v) => v,
+            None => {
+                let i = self.other.binary_search_by_key(&ch, |e| e.0).ok()?;
+                self.other[i].1
+            }
+        };
+        (value != Self::NONE).then_some(value)
+    }
+
+    fn insert(&mut self, ch: char, value: u16) {
+        match self.ascii.get_mut(ch as usize) {
+            Some(slot) => *slot = value,
+            None => match self.other.binary_search_by_key(&ch, |e| e.0) {
+                Ok(i) => self.other[i].1 = value,
+                Err(i) => self.other.insert(i, (ch, value)),
+            },
+        }
+    }
+
+    /// The map with every value replaced by `f(value)`.
+    fn map(&self, f: impl Fn(u16) -> u16) -> Self {
+        let g = |v: u16| if v == Self::NONE { v } else { f(v) };
+        CharMap {
+            ascii: self.ascii.map(g),
+            other: self.other.iter().map(|&(c, v)| (c, g(v))).collect(),
+        }
+    }
+}
+
 /// One face as used by one document.
 struct Used<'a> {
     face: &'a Face,
@@ -35,23 +85,20 @@ struct Used<'a> {
     resource: String,
     /// Glyph ids and the character each one was typeset for.
     glyphs: Glyphs,
-    /// Each character's code in the subset, filled by [`DocumentFonts::prepare`].
-    codes: HashMap<char, u16>,
+    /// The glyph id of each character drawn, then (after
+    /// [`DocumentFonts::prepare`]) its code in the subset.
+    codes: CharMap,
 }
 
 /// The fonts of one document: collected from the layout, then embedded.
 pub(super) struct DocumentFonts<'a> {
     used: BTreeMap<FaceId, Used<'a>>,
-    /// The glyph id of each character, per face, as looked up while collecting.
-    lookups: HashMap<(FaceId, char), u16>,
 }
 
 impl<'a> DocumentFonts<'a> {
     /// Collects every glyph the layout draws, face by face, in order of first use.
     pub(super) fn collect(layout: &Layout, fonts: &'a FontSet) -> Result<Self, PdfError> {
-        let mut used: BTreeMap<FaceId, Used<'a>> = BTreeMap::new();
-        let mut lookups = HashMap::new();
-        let mut parsed: HashMap<FaceId, ttf_parser::Face<'a>> = HashMap::new();
+        let mut used: BTreeMap<FaceId, (Used<'a>, ttf_parser::Face<'a>)> = BTreeMap::new();
         let runs = layout
             .pages
             .iter()
@@ -64,30 +111,33 @@ impl<'a> DocumentFonts<'a> {
         for run in runs {
             if !used.contains_key(&run.face) {
                 let face = fonts.face(run.face);
-                parsed.insert(run.face, parse(face)?);
-                let resource = format!("F{}", used.len() + 1);
-                used.insert(
-                    run.face,
-                    Used {
-                        face,
-                        resource,
-                        glyphs: Glyphs::new(),
-                        codes: HashMap::new(),
-                    },
-                );
+                let entry = Used {
+                    face,
+                    resource: format!("F{}", used.len() + 1),
+                    glyphs: Glyphs::new(),
+                    codes: CharMap::new(),
+                };
+                used.insert(run.face, (entry, parse(face)?));
             }
-            let (Some(entry), Some(ttf)) = (used.get_mut(&run.face), parsed.get(&run.face)) else {
+            let Some((entry, ttf)) = used.get_mut(&run.face) else {
                 continue;
             };
             for ch in run.text.chars() {
-                let gid = *lookups
-                    .entry((run.face, ch))
-                    .or_insert_with(|| ttf.glyph_index(ch).map_or(0, |g| g.0));
+                let gid = match entry.codes.get(ch) {
+                    Some(gid) => gid,
+                    None => {
+                        let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
+                        entry.codes.insert(ch, gid);
+                        gid
+                    }
+                };
                 // The last character typeset with a glyph names it.
                 entry.glyphs.insert(gid, ch);
             }
         }
-        let mut fonts = DocumentFonts { used, lookups };
+        let mut fonts = DocumentFonts {
+            used: used.into_iter().map(|(id, (u, _))| (id, u)).collect(),
+        };
         fonts.prepare();
         Ok(fonts)
     }
@@ -95,17 +145,10 @@ impl<'a> DocumentFonts<'a> {
     /// Numbers the glyphs of each subset: `.notdef`, then the glyphs used in
     /// ascending order of their ids in the face.
     fn prepare(&mut self) {
-        for (&face, used) in &mut self.used {
-            let codes: HashMap<u16, u16> = subset_order(&used.glyphs)
-                .enumerate()
-                .map(|(code, gid)| (gid, code as u16))
-                .collect();
-            used.codes = self
-                .lookups
-                .iter()
-                .filter(|((f, _), _)| *f == face)
-                .map(|(&(_, ch), gid)| (ch, codes.get(gid).copied().unwrap_or(0)))
-                .collect();
+        for used in self.used.values_mut() {
+            let order: Vec<u16> = subset_order(&used.glyphs).collect();
+            let code = |gid: u16| order.binary_search(&gid).map_or(0, |i| i as u16);
+            used.codes = used.codes.map(code);
         }
     }
 
@@ -114,32 +157,40 @@ impl<'a> DocumentFonts<'a> {
         self.used.get(&face).map(|u| u.resource.as_str())
     }
 
-    /// `text` in `face`'s encoding: 2 bytes per character.
-    pub(super) fn encode(&self, face: FaceId, text: &str) -> Vec<u8> {
+    /// The codes of `text` in `face`'s encoding.
+    pub(super) fn encode<'t>(
+        &'t self,
+        face: FaceId,
+        text: &'t str,
+    ) -> impl Iterator<Item = u16> + 't {
         let codes = self.used.get(&face).map(|u| &u.codes);
         text.chars()
-            .flat_map(|ch| {
-                codes
-                    .and_then(|c| c.get(&ch))
-                    .copied()
-                    .unwrap_or(0)
-                    .to_be_bytes()
-            })
-            .collect()
+            .map(move |ch| codes.and_then(|c| c.get(ch)).unwrap_or(0))
     }
 
-    /// Adds the font objects to `doc`; returns each resource name with its font.
-    pub(super) fn embed(
-        &self,
-        doc: &mut lopdf::Document,
-    ) -> Result<Vec<(String, ObjectId)>, PdfError> {
-        let mut out = Vec::new();
+    /// Adds the font objects to `doc`.
+    pub(super) fn embed(&self, doc: &mut lopdf::Document) -> Result<Embedding, PdfError> {
+        let mut out = Embedding::default();
         for used in self.used.values() {
             let embedded = embedded(used.face, &used.glyphs)?;
-            out.push((used.resource.clone(), embedded.add_to(doc)));
+            let (font, streams) = embedded.add_to(doc);
+            out.fonts.push((used.resource.clone(), font));
+            out.streams.extend(streams);
+            out.digests.push(embedded.digest);
         }
         Ok(out)
     }
+}
+
+/// The fonts added to a document.
+#[derive(Default)]
+pub(super) struct Embedding {
+    /// Each resource name with its Type0 font.
+    pub fonts: Vec<(String, ObjectId)>,
+    /// The streams added (font programs, ToUnicode maps), compressed already.
+    pub streams: BTreeSet<ObjectId>,
+    /// A hash of each font's streams, standing for them in the file id.
+    pub digests: Vec<[u8; 32]>,
 }
 
 /// The glyph ids of a subset in the order they are numbered.
@@ -169,6 +220,8 @@ struct Embedded {
     widths: Vec<Object>,
     /// The font descriptor's metrics.
     descriptor: lopdf::Dictionary,
+    /// SHA-256 of the program and the ToUnicode map.
+    digest: [u8; 32],
 }
 
 impl Embedded {
@@ -177,8 +230,8 @@ impl Embedded {
         self.program.len() + self.to_unicode.len() + self.widths.len() * 16 + 512
     }
 
-    /// Adds the Type0 font and its parts to `doc`.
-    fn add_to(&self, doc: &mut lopdf::Document) -> ObjectId {
+    /// Adds the Type0 font and its parts to `doc`; returns the font and its streams.
+    fn add_to(&self, doc: &mut lopdf::Document) -> (ObjectId, [ObjectId; 2]) {
         let deflated = |dict: lopdf::Dictionary, content: &[u8]| {
             let mut stream = Stream::new(dict, content.to_vec());
             stream.dict.set("Filter", "FlateDecode");
@@ -219,14 +272,15 @@ impl Embedded {
         }
         let cid_font = doc.add_object(cid_font);
         let to_unicode = doc.add_object(deflated(dictionary! {}, &self.to_unicode));
-        doc.add_object(dictionary! {
+        let font = doc.add_object(dictionary! {
             "Type" => "Font",
             "Subtype" => "Type0",
             "BaseFont" => Object::Name(self.base_font.clone().into_bytes()),
             "Encoding" => "Identity-H",
             "DescendantFonts" => vec![cid_font.into()],
             "ToUnicode" => to_unicode,
-        })
+        });
+        (font, [program, to_unicode])
     }
 }
 
@@ -313,11 +367,17 @@ fn make(face: &Face, glyphs: &Glyphs) -> Result<Embedded, PdfError> {
         })
         .collect();
     let to_unicode = to_unicode(order.iter().skip(1).filter_map(|g| glyphs.get(g)));
+    let program = deflate(&program, Level::Font)?;
+    let to_unicode = deflate(to_unicode.as_bytes(), Level::Font)?;
+    let mut digest = Sha256::new();
+    digest.update(&program);
+    digest.update(&to_unicode);
     Ok(Embedded {
+        digest: digest.finalize().into(),
         base_font: format!("{}+{}", tag(face, &order), postscript_name(face, &ttf)),
         cff: ttf.tables().cff.is_some(),
-        program: deflate(&program, Level::Font)?,
-        to_unicode: deflate(to_unicode.as_bytes(), Level::Font)?,
+        program,
+        to_unicode,
         widths,
         descriptor: descriptor(&ttf, upem),
     })
@@ -407,10 +467,8 @@ fn to_unicode<'c>(chars: impl Iterator<Item = &'c char>) -> String {
 }
 
 /// Puts the fonts into the font dictionary printpdf writes for every page.
-pub(super) fn register(
-    doc: &mut lopdf::Document,
-    fonts: &[(String, ObjectId)],
-) -> Result<(), PdfError> {
+pub(super) fn register(doc: &mut lopdf::Document, embedding: &Embedding) -> Result<(), PdfError> {
+    let fonts = &embedding.fonts;
     let missing = || PdfError::Writer("no page font dictionary".into());
     let first_page = *doc.get_pages().values().next().ok_or_else(missing)?;
     let resources = doc

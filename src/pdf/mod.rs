@@ -70,21 +70,26 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
         images: &images,
         forms: options.forms,
     };
+    let drawn: Vec<page::Drawn> = layout.pages.iter().map(|p| page::draw(p, &res)).collect();
     let pages = layout
         .pages
         .iter()
-        .map(|p| PdfPage::new(Pt(p.width).into(), Pt(p.height).into(), page::ops(p, &res)))
+        .zip(&drawn)
+        .map(|(p, d)| {
+            PdfPage::new(
+                Pt(p.width).into(),
+                Pt(p.height).into(),
+                d.annotations.clone(),
+            )
+        })
         .collect();
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
-    // Streams are compressed once, in `finish`. Text is shown with operators
-    // printpdf passes through only when not `secure`; every operator here
-    // is made by this module.
+    // Streams are compressed once, in `finish`; page content is set below.
     let save = PdfSaveOptions {
         subset_fonts: false,
         optimize: false,
-        secure: false,
         ..Default::default()
     };
     let mut lo = doc.to_lopdf_document(&save, &mut warnings);
@@ -94,18 +99,42 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     {
         return Err(PdfError::Writer(w.msg.clone()));
     }
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    set_contents(&mut lo, &page_ids, drawn)?;
     let embedded = doc_fonts.embed(&mut lo)?;
     fonts::register(&mut lo, &embedded)?;
-    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     outline::outline(&mut lo, layout, &page_ids, options.open_outline);
     if options.forms {
         forms::checkboxes(&mut lo, layout, &page_ids);
     }
-    finish::finish(&mut lo, options);
+    finish::finish(&mut lo, options, &embedded);
     let mut bytes = Vec::new();
+    // Without object streams: measured, they save 0.5% (handout) to 1.3%
+    // (phone) of the bytes for about 8% more time per document.
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Writer(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Puts each page's content stream in place of the empty one printpdf wrote.
+fn set_contents(
+    doc: &mut lopdf::Document,
+    pages: &[ObjectId],
+    drawn: Vec<page::Drawn>,
+) -> Result<(), PdfError> {
+    for (&page, d) in pages.iter().zip(drawn) {
+        let contents = doc
+            .get_object(page)
+            .and_then(Object::as_dict)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| PdfError::Writer(format!("page contents: {e}")))?;
+        match doc.get_object_mut(contents) {
+            Ok(Object::Stream(stream)) => stream.set_content(d.content),
+            _ => return Err(PdfError::Writer("page contents: not a stream".into())),
+        }
+    }
+    Ok(())
 }
 
 /// The document information dictionary.

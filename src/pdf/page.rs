@@ -1,10 +1,17 @@
-//! The drawing operations of one page: one function per kind of layout item,
-//! as typst-pdf's `handle_*`. Layout measures from the top, PDF from the bottom.
+//! The drawing of one page: one function per kind of layout item, as
+//! typst-pdf's `handle_*`. Layout measures from the top, PDF from the bottom.
+//!
+//! The content stream is written here directly, in the operators and number
+//! forms printpdf would write for the same drawing, but without building an
+//! operation list that printpdf and lopdf then format operand by operand
+//! (profiled: about 1,500 instructions per operand, most of a document's PDF
+//! time). printpdf still writes the pages, their resources, the link
+//! annotations (from the [`Op`]s returned here), images and metadata.
+
+use std::io::Write as _;
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, DictItem, FontId, Greyscale, HighlightingMode,
-    Line as PdfLine, LineDashPattern, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle,
-    Point, Pt, Rect, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect, XObjectId,
 };
 
 use super::fonts::DocumentFonts;
@@ -22,35 +29,109 @@ pub(super) struct Resources<'a> {
     pub forms: bool,
 }
 
-/// The operations of a page being drawn: graphics first, then one text section.
+/// A page drawn: its content stream, and the operations printpdf turns into
+/// the page's annotations.
+pub(super) struct Drawn {
+    /// The content stream, uncompressed.
+    pub content: Vec<u8>,
+    /// Link annotations.
+    pub annotations: Vec<Op>,
+}
+
+/// A content stream being written.
+#[derive(Default)]
+struct Stream(Vec<u8>);
+
+impl Stream {
+    /// Starts an operation: a line break unless it is the first.
+    fn start(&mut self) {
+        if !self.0.is_empty() {
+            self.0.push(b'\n');
+        }
+    }
+
+    /// Writes the operator `op` after `numbers`, each followed by a space.
+    fn op(&mut self, numbers: &[f32], op: &str) {
+        self.start();
+        for n in numbers {
+            self.num(*n);
+            self.0.push(b' ');
+        }
+        self.0.extend_from_slice(op.as_bytes());
+    }
+
+    /// A number in the shortest form that reads back as the same `f32`,
+    /// without exponent, as Rust's `Display` (and so lopdf) writes it.
+    fn num(&mut self, n: f32) {
+        if n == n.trunc() && n.abs() < 1e9 && !(n == 0.0 && n.is_sign_negative()) {
+            let mut buf = itoa::Buffer::new();
+            self.0.extend_from_slice(buf.format(n as i64).as_bytes());
+            return;
+        }
+        let mut buf = ryu::Buffer::new();
+        let s = buf.format(n);
+        if s.contains(['e', 'N', 'i']) {
+            // Not reached for page coordinates; `Display` is exact, only slower.
+            // Writing into a Vec cannot fail.
+            let _ = write!(self.0, "{n}");
+        } else {
+            self.0.extend_from_slice(s.as_bytes());
+        }
+    }
+
+    /// A string of 2-byte codes in hexadecimal.
+    fn hex(&mut self, codes: impl Iterator<Item = u16>) {
+        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+        self.0.push(b'<');
+        for c in codes {
+            let c = usize::from(c);
+            self.0.extend_from_slice(&[
+                DIGITS[c >> 12],
+                DIGITS[(c >> 8) & 15],
+                DIGITS[(c >> 4) & 15],
+                DIGITS[c & 15],
+            ]);
+        }
+        self.0.push(b'>');
+    }
+}
+
+/// The page being drawn: graphics first, then one text section.
 struct Canvas<'a> {
     height: f32,
     res: &'a Resources<'a>,
-    graphics: Vec<Op>,
-    text: Vec<Op>,
+    graphics: Stream,
+    text: Stream,
+    annotations: Vec<Op>,
     font: Option<(FaceId, f32)>,
     fill: Option<f32>,
 }
 
-/// The drawing operations of `page`.
-pub(super) fn ops(page: &Page, res: &Resources) -> Vec<Op> {
+/// Draws `page`.
+pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
     let mut canvas = Canvas {
         height: page.height,
         res,
-        graphics: vec![
-            Op::SetOutlineColor { col: gray(0.0) },
-            Op::SetFillColor { col: gray(0.0) },
-        ],
-        text: vec![Op::StartTextSection],
+        graphics: Stream::default(),
+        text: Stream::default(),
+        annotations: Vec::new(),
         font: None,
         fill: None,
     };
+    canvas.graphics.op(&[0.0], "G");
+    canvas.graphics.op(&[0.0], "g");
+    canvas.text.op(&[], "BT");
     for item in &page.items {
         canvas.item(item);
     }
-    canvas.text.push(Op::EndTextSection);
-    canvas.graphics.extend(canvas.text);
-    canvas.graphics
+    canvas.text.op(&[], "ET");
+    let mut content = canvas.graphics.0;
+    content.push(b'\n');
+    content.extend_from_slice(&canvas.text.0);
+    Drawn {
+        content,
+        annotations: canvas.annotations,
+    }
 }
 
 impl Canvas<'_> {
@@ -90,15 +171,7 @@ impl Canvas<'_> {
                 width,
                 height,
                 uri,
-            } => self.link(
-                Rect::from_xywh(
-                    Pt(*x),
-                    Pt(self.height - y - height),
-                    Pt(*width),
-                    Pt(*height),
-                ),
-                uri,
-            ),
+            } => self.link(*x, *y, *width, *height, uri),
             Item::Image {
                 x,
                 y,
@@ -113,66 +186,88 @@ impl Canvas<'_> {
         for run in &line.runs {
             if self.font != Some((run.face, run.size)) {
                 if let Some(name) = self.res.fonts.resource(run.face) {
-                    self.text.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(name.to_string())),
-                        size: Pt(run.size),
-                    });
+                    self.text.start();
+                    self.text.0.push(b'/');
+                    self.text.0.extend_from_slice(name.as_bytes());
+                    self.text.0.push(b' ');
+                    self.text.num(run.size);
+                    self.text.0.extend_from_slice(b" Tf");
                 }
                 self.font = Some((run.face, run.size));
             }
             if self.fill != Some(run.gray) {
-                self.text.push(Op::SetFillColor {
-                    col: gray(run.gray),
-                });
+                self.text.op(&[run.gray], "g");
                 self.fill = Some(run.gray);
             }
-            self.text.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(run.x), Pt(self.height - line.baseline)),
-            });
-            self.text.push(show(run, self.res.fonts));
+            let y = self.height - line.baseline;
+            self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
+            self.show(run);
         }
     }
 
+    /// A run's text in its font's codes, with its pull-backs as TJ
+    /// adjustments (thousandths of an em; positive moves left).
+    fn show(&mut self, run: &Run) {
+        let fonts = self.res.fonts;
+        let out = &mut self.text;
+        out.start();
+        if run.kerns.is_empty() {
+            out.hex(fonts.encode(run.face, &run.text));
+            out.0.extend_from_slice(b" Tj");
+            return;
+        }
+        out.0.push(b'[');
+        let mut rest = run.text.as_str();
+        let mut at = 0;
+        for &(index, pull) in &run.kerns {
+            let split = rest
+                .char_indices()
+                .nth(index.saturating_sub(at))
+                .map_or(rest.len(), |(i, _)| i);
+            out.hex(fonts.encode(run.face, &rest[..split]));
+            out.0.push(b' ');
+            out.num(pull / run.size * 1000.0);
+            rest = &rest[split..];
+            at = index;
+        }
+        out.hex(fonts.encode(run.face, rest));
+        out.0.extend_from_slice(b"] TJ");
+    }
+
     fn tick_box(&mut self, x: f32, y: f32, size: f32) {
-        self.graphics.push(Op::SetOutlineThickness { pt: Pt(0.7) });
+        self.graphics.op(&[0.7], "w");
         let bottom = self.height - y - size;
-        self.graphics
-            .push(rect(x, bottom, size, size, PaintMode::Stroke));
+        self.graphics.op(&[x, bottom, size, size], "re");
+        self.graphics.op(&[], "S");
     }
 
     fn rule(&mut self, x: f32, y: f32, width: f32, thickness: f32) {
         let y = self.height - y;
-        self.graphics
-            .push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.graphics.push(Op::DrawLine {
-            line: PdfLine {
-                points: vec![point(x, y), point(x + width, y)],
-                is_closed: false,
-            },
-        });
+        self.graphics.op(&[thickness], "w");
+        self.graphics.op(&[x, y], "m");
+        self.graphics.op(&[x + width, y], "l");
+        self.graphics.op(&[], "S");
     }
 
     fn bullet(&mut self, x: f32, y: f32, size: f32) {
         let bottom = self.height - y - size;
-        self.graphics
-            .push(rect(x, bottom, size, size, PaintMode::Fill));
+        self.graphics.op(&[x, bottom, size, size], "re");
+        self.graphics.op(&[], "f");
     }
 
     fn cut_line(&mut self, x: f32, y: f32, width: f32, height: f32) {
         let bottom = self.height - y - height;
-        self.graphics.extend([
-            Op::SetOutlineThickness { pt: Pt(0.6) },
-            Op::SetLineDashPattern {
-                dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
-            },
-            rect(x, bottom, width, height, PaintMode::Stroke),
-            Op::SetLineDashPattern {
-                dash: LineDashPattern::solid(),
-            },
-        ]);
+        let g = &mut self.graphics;
+        g.op(&[0.6], "w");
+        g.start();
+        g.0.extend_from_slice(b"[4 3] 0 d");
+        g.op(&[x, bottom, width, height], "re");
+        g.op(&[], "S");
+        g.start();
+        g.0.extend_from_slice(b"[] 0 d");
     }
 
-    /// One rectangle per horizontal run of dark modules.
+    /// One filled rectangle per horizontal run of dark modules.
     fn qr(&mut self, x: f32, y: f32, size: f32, modules: usize, dark: &[bool]) {
         let m = size / modules as f32;
         for (row, cells) in dark.chunks(modules.max(1)).enumerate() {
@@ -183,8 +278,8 @@ impl Canvas<'_> {
                 let run = cells[col..].iter().take_while(|&&d| d).count();
                 if run > 0 {
                     let left = x + col as f32 * m;
-                    self.graphics
-                        .push(rect(left, bottom, run as f32 * m, m, PaintMode::Fill));
+                    self.graphics.op(&[left, bottom, run as f32 * m, m], "re");
+                    self.graphics.op(&[], "f");
                     col += run;
                 } else {
                     col += 1;
@@ -193,8 +288,9 @@ impl Canvas<'_> {
         }
     }
 
-    fn link(&mut self, area: Rect, uri: &str) {
-        self.graphics.push(Op::LinkAnnotation {
+    fn link(&mut self, x: f32, y: f32, width: f32, height: f32, uri: &str) {
+        let area = Rect::from_xywh(Pt(x), Pt(self.height - y - height), Pt(width), Pt(height));
+        self.annotations.push(Op::LinkAnnotation {
             link: LinkAnnotation::new(
                 area,
                 Actions::Uri(uri.to_string()),
@@ -205,75 +301,25 @@ impl Canvas<'_> {
         });
     }
 
+    /// The image scaled to `width` × `height` points.
     fn image(&mut self, x: f32, y: f32, width: f32, height: f32, image: &Image) {
         let Some((_, id)) = self.res.images.iter().find(|(i, _)| *i == image) else {
             return;
         };
-        self.graphics.push(Op::UseXobject {
-            id: id.clone(),
-            transform: XObjectTransform {
-                translate_x: Some(Pt(x)),
-                translate_y: Some(Pt(self.height - y - height)),
-                dpi: Some(image.width as f32 * 72.0 / width),
-                ..Default::default()
-            },
-        });
-    }
-}
-
-fn gray(level: f32) -> Color {
-    Color::Greyscale(Greyscale::new(level, None))
-}
-
-fn point(x: f32, y: f32) -> LinePoint {
-    LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
-}
-
-fn rect(x: f32, y: f32, width: f32, height: f32, mode: PaintMode) -> Op {
-    Op::DrawRectangle {
-        rectangle: Rect {
-            x: Pt(x),
-            y: Pt(y),
-            width: Pt(width),
-            height: Pt(height),
-            mode: Some(mode),
-            winding_order: None,
-        },
-    }
-}
-
-/// A run's text in its font's codes, with its pull-backs as TJ adjustments
-/// (thousandths of an em; positive moves left): one `Tj` or `TJ` operator.
-fn show(run: &Run, fonts: &DocumentFonts) -> Op {
-    let string = |text: &str| DictItem::String {
-        data: fonts.encode(run.face, text),
-        literal: false,
-    };
-    if run.kerns.is_empty() {
-        return Op::Unknown {
-            key: "Tj".into(),
-            value: vec![string(&run.text)],
-        };
-    }
-    let mut items = Vec::with_capacity(run.kerns.len() * 2 + 1);
-    let mut rest = run.text.as_str();
-    let mut at = 0;
-    for &(index, pull) in &run.kerns {
-        let split = rest
-            .char_indices()
-            .nth(index.saturating_sub(at))
-            .map_or(rest.len(), |(i, _)| i);
-        items.push(string(&rest[..split]));
-        items.push(DictItem::Real(pull / run.size * 1000.0));
-        rest = &rest[split..];
-        at = index;
-    }
-    items.push(string(rest));
-    Op::Unknown {
-        key: "TJ".into(),
-        value: vec![DictItem::Array(items)],
+        // As printpdf places an image: its pixels at a resolution that gives `width`.
+        let dpi = image.width as f32 * 72.0 / width;
+        let scale_x = image.width as f32 * (72.0 / dpi);
+        let scale_y = image.height as f32 * (72.0 / dpi);
+        let g = &mut self.graphics;
+        g.op(&[], "q");
+        g.op(
+            &[scale_x, 0.0, 0.0, scale_y, x, self.height - y - height],
+            "cm",
+        );
+        g.start();
+        g.0.push(b'/');
+        g.0.extend_from_slice(id.0.as_bytes());
+        g.0.extend_from_slice(b" Do");
+        g.op(&[], "Q");
     }
 }
