@@ -336,6 +336,12 @@ pub(super) fn cached() -> usize {
     cache().entries.len()
 }
 
+/// [`to_unicode`], for tests.
+#[cfg(test)]
+pub(super) fn to_unicode_for_test(chars: &[char]) -> String {
+    to_unicode(chars.iter())
+}
+
 /// Empties the cache, for tests.
 #[cfg(test)]
 pub(super) fn clear_cache() {

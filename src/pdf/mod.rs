@@ -202,3 +202,77 @@ fn catalog(doc: &mut lopdf::Document) -> Option<&mut Dictionary> {
         .ok()?;
     doc.get_object_mut(root).and_then(Object::as_dict_mut).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Catalog;
+    use crate::{Renderer, Request};
+
+    fn renderer() -> Renderer {
+        Renderer::new(Catalog::bundled().unwrap(), FontSet::bundled()).unwrap()
+    }
+
+    fn request(checklist: &str, langs: &[&str]) -> Request {
+        Request {
+            timestamp: Some(0),
+            ..Request::handout(checklist, langs)
+        }
+    }
+
+    #[test]
+    fn same_bytes_with_or_without_the_font_cache() {
+        let r = renderer();
+        let a = request("short-trip", &["zh-CN", "en"]);
+        let b = request("short-trip", &["en"]);
+        fonts::clear_cache();
+        let cold = r.render(&a).unwrap();
+        assert!(fonts::cached() > 0);
+        r.render(&b).unwrap();
+        let warm = r.render(&a).unwrap();
+        fonts::clear_cache();
+        let again = r.render(&a).unwrap();
+        assert!(cold == warm && warm == again);
+    }
+
+    #[test]
+    fn fonts_are_complete_cid_fonts() {
+        let pdf = renderer().render(&request("short-trip", &["zh-CN", "en"])).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let mut type0 = 0;
+        for object in doc.objects.values() {
+            let Ok(dict) = object.as_dict() else { continue };
+            if dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0") {
+                continue;
+            }
+            type0 += 1;
+            assert_eq!(dict.get(b"Encoding").unwrap().as_name().unwrap(), b"Identity-H");
+            assert!(dict.get(b"ToUnicode").unwrap().as_reference().is_ok());
+            let cid = dict.get(b"DescendantFonts").unwrap().as_array().unwrap()[0]
+                .as_reference()
+                .unwrap();
+            let cid = doc.get_dictionary(cid).unwrap();
+            assert_eq!(cid.get(b"Subtype").unwrap().as_name().unwrap(), b"CIDFontType2");
+            assert!(!cid.get(b"W").unwrap().as_array().unwrap().is_empty());
+            let fd = doc
+                .get_dictionary(cid.get(b"FontDescriptor").unwrap().as_reference().unwrap())
+                .unwrap();
+            for key in [
+                "Flags", "FontBBox", "ItalicAngle", "Ascent", "Descent", "CapHeight", "StemV",
+                "FontFile2", "FontName",
+            ] {
+                assert!(fd.get(key.as_bytes()).is_ok(), "{key}");
+            }
+            let name = fd.get(b"FontName").unwrap().as_name().unwrap();
+            assert_eq!(name[6], b'+', "{}", String::from_utf8_lossy(name));
+            assert!(fd.get(b"Descent").unwrap().as_i64().unwrap() < 0);
+        }
+        assert_eq!(type0, 4);
+    }
+
+    #[test]
+    fn to_unicode_gives_back_the_characters_typeset() {
+        let cmap = fonts::to_unicode_for_test(&['A', '国', '😀']);
+        assert!(cmap.contains("3 beginbfchar\n<0001> <0041>\n<0002> <56FD>\n<0003> <D83DDE00>\nendbfchar"));
+    }
+}

@@ -63,7 +63,8 @@ impl Stream {
     /// A number in the shortest form that reads back as the same `f32`,
     /// without exponent, as Rust's `Display` (and so lopdf) writes it.
     fn num(&mut self, n: f32) {
-        if n == n.trunc() && n.abs() < 1e9 && !(n == 0.0 && n.is_sign_negative()) {
+        // Whole numbers (and -0, written 0) as integers.
+        if n == n.trunc() && n.abs() < 1e9 {
             let mut buf = itoa::Buffer::new();
             self.0.extend_from_slice(buf.format(n as i64).as_bytes());
             return;
@@ -75,6 +76,7 @@ impl Stream {
             // Writing into a Vec cannot fail.
             let _ = write!(self.0, "{n}");
         } else {
+            let s = s.strip_suffix(".0").unwrap_or(s);
             self.0.extend_from_slice(s.as_bytes());
         }
     }
@@ -321,5 +323,38 @@ impl Canvas<'_> {
         g.0.extend_from_slice(id.0.as_bytes());
         g.0.extend_from_slice(b" Do");
         g.op(&[], "Q");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(n: f32) -> String {
+        let mut s = Stream::default();
+        s.num(n);
+        String::from_utf8(s.0).unwrap()
+    }
+
+    #[test]
+    fn numbers_read_back_exactly_and_look_like_display() {
+        assert_eq!(num(-0.0), "0");
+        for n in [0.0, 1.0, 46.0, -250.0, 0.35, 7.7999997, 778.44977, 1e-7, 3.0e9] {
+            assert_eq!(num(n), format!("{n}"));
+        }
+        let mut x = 0.001f32;
+        while x < 2000.0 {
+            let s = num(x);
+            assert_eq!(s.parse::<f32>().unwrap(), x, "{s}");
+            assert!(!s.contains('e'));
+            x = x * 1.37 + 0.011;
+        }
+    }
+
+    #[test]
+    fn codes_are_four_hex_digits() {
+        let mut s = Stream::default();
+        s.hex([0x0001, 0xABCD, 0].into_iter());
+        assert_eq!(s.0, b"<0001ABCD0000>");
     }
 }
