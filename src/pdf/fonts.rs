@@ -123,16 +123,13 @@ impl<'a> DocumentFonts<'a> {
                 continue;
             };
             for ch in run.text.chars() {
-                let gid = match entry.codes.get(ch) {
-                    Some(gid) => gid,
-                    None => {
-                        let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
-                        entry.codes.insert(ch, gid);
-                        gid
-                    }
-                };
-                // The last character typeset with a glyph names it.
-                entry.glyphs.insert(gid, ch);
+                if entry.codes.get(ch).is_none() {
+                    let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
+                    entry.codes.insert(ch, gid);
+                    // The first character typeset with a glyph names it
+                    // (two characters share a glyph only in rare fonts).
+                    entry.glyphs.entry(gid).or_insert(ch);
+                }
             }
         }
         let mut fonts = DocumentFonts {
