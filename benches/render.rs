@@ -103,7 +103,9 @@ fn main() {
     timed("three checklists in turn", &|i| request(checklists[i % 3]));
     timed("another date each time", &|i| Request {
         timestamp: Some(i as i64 * 86_400),
-        today: Some(predeparture::model::Date::from_days_since_epoch(20_000 + i as i64)),
+        today: Some(predeparture::model::Date::from_days_since_epoch(
+            20_000 + i as i64,
+        )),
         ..same.clone()
     });
 

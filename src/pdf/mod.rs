@@ -237,7 +237,9 @@ mod tests {
 
     #[test]
     fn fonts_are_complete_cid_fonts() {
-        let pdf = renderer().render(&request("short-trip", &["zh-CN", "en"])).unwrap();
+        let pdf = renderer()
+            .render(&request("short-trip", &["zh-CN", "en"]))
+            .unwrap();
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         let mut type0 = 0;
         for object in doc.objects.values() {
@@ -246,20 +248,33 @@ mod tests {
                 continue;
             }
             type0 += 1;
-            assert_eq!(dict.get(b"Encoding").unwrap().as_name().unwrap(), b"Identity-H");
+            assert_eq!(
+                dict.get(b"Encoding").unwrap().as_name().unwrap(),
+                b"Identity-H"
+            );
             assert!(dict.get(b"ToUnicode").unwrap().as_reference().is_ok());
             let cid = dict.get(b"DescendantFonts").unwrap().as_array().unwrap()[0]
                 .as_reference()
                 .unwrap();
             let cid = doc.get_dictionary(cid).unwrap();
-            assert_eq!(cid.get(b"Subtype").unwrap().as_name().unwrap(), b"CIDFontType2");
+            assert_eq!(
+                cid.get(b"Subtype").unwrap().as_name().unwrap(),
+                b"CIDFontType2"
+            );
             assert!(!cid.get(b"W").unwrap().as_array().unwrap().is_empty());
             let fd = doc
                 .get_dictionary(cid.get(b"FontDescriptor").unwrap().as_reference().unwrap())
                 .unwrap();
             for key in [
-                "Flags", "FontBBox", "ItalicAngle", "Ascent", "Descent", "CapHeight", "StemV",
-                "FontFile2", "FontName",
+                "Flags",
+                "FontBBox",
+                "ItalicAngle",
+                "Ascent",
+                "Descent",
+                "CapHeight",
+                "StemV",
+                "FontFile2",
+                "FontName",
             ] {
                 assert!(fd.get(key.as_bytes()).is_ok(), "{key}");
             }
@@ -273,6 +288,7 @@ mod tests {
     #[test]
     fn to_unicode_gives_back_the_characters_typeset() {
         let cmap = fonts::to_unicode_for_test(&['A', '国', '😀']);
-        assert!(cmap.contains("3 beginbfchar\n<0001> <0041>\n<0002> <56FD>\n<0003> <D83DDE00>\nendbfchar"));
+        assert!(cmap
+            .contains("3 beginbfchar\n<0001> <0041>\n<0002> <56FD>\n<0003> <D83DDE00>\nendbfchar"));
     }
 }

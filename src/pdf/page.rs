@@ -339,7 +339,9 @@ mod tests {
     #[test]
     fn numbers_read_back_exactly_and_look_like_display() {
         assert_eq!(num(-0.0), "0");
-        for n in [0.0, 1.0, 46.0, -250.0, 0.35, 7.7999997, 778.44977, 1e-7, 3.0e9] {
+        for n in [
+            0.0, 1.0, 46.0, -250.0, 0.35, 7.7999997, 778.44977, 1e-7, 3.0e9,
+        ] {
             assert_eq!(num(n), format!("{n}"));
         }
         let mut x = 0.001f32;
