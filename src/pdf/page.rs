@@ -353,6 +353,114 @@ mod tests {
         }
     }
 
+    /// Draws `items` on a 100 × 200 pt page without text.
+    fn drawn(items: Vec<Item>, forms: bool) -> (String, usize) {
+        let fonts = crate::fonts::FontSet::bundled();
+        let layout = crate::layout::Layout {
+            pages: Vec::new(),
+            outline: Vec::new(),
+        };
+        let doc_fonts = DocumentFonts::collect(&layout, &fonts).unwrap();
+        let image = items.iter().find_map(|i| match i {
+            Item::Image { image, .. } => Some(image.clone()),
+            _ => None,
+        });
+        let images: Vec<(&Image, XObjectId)> = image
+            .iter()
+            .map(|i| (&**i, XObjectId("PDLogo".into())))
+            .collect();
+        let res = Resources {
+            fonts: &doc_fonts,
+            images: &images,
+            forms,
+        };
+        let page = Page {
+            width: 100.0,
+            height: 200.0,
+            items,
+        };
+        let d = draw(&page, &res);
+        (String::from_utf8(d.content).unwrap(), d.annotations.len())
+    }
+
+    #[test]
+    fn each_item_kind_draws_in_pdf_coordinates() {
+        let image = std::sync::Arc::new(Image {
+            width: 20,
+            height: 10,
+            format: crate::model::image::PixelFormat::Rgb8,
+            pixels: vec![0; 600].into(),
+        });
+        let items = vec![
+            Item::TickBox {
+                x: 10.0,
+                y: 20.0,
+                size: 8.0,
+                field: None,
+            },
+            Item::Rule {
+                x: 10.0,
+                y: 30.0,
+                width: 50.0,
+                thickness: 0.4,
+            },
+            Item::Bullet {
+                x: 10.0,
+                y: 40.0,
+                size: 2.0,
+            },
+            Item::CutLine {
+                x: 5.0,
+                y: 50.0,
+                width: 60.0,
+                height: 40.0,
+            },
+            Item::Qr {
+                x: 0.0,
+                y: 100.0,
+                size: 4.0,
+                text: "https://example.com".into(),
+                modules: 2,
+                dark: vec![true, true, false, true],
+            },
+            Item::Link {
+                x: 1.0,
+                y: 2.0,
+                width: 3.0,
+                height: 4.0,
+                uri: "tel:12308".into(),
+            },
+            Item::Image {
+                x: 10.0,
+                y: 150.0,
+                width: 40.0,
+                height: 20.0,
+                image,
+            },
+        ];
+        let (content, links) = drawn(items, false);
+        assert_eq!(
+            content,
+            "0 G\n0 g\n0.7 w\n10 172 8 8 re\nS\n0.4 w\n10 170 m\n60 170 l\nS\n\
+             10 158 2 2 re\nf\n0.6 w\n[4 3] 0 d\n5 110 60 40 re\nS\n[] 0 d\n\
+             0 98 4 2 re\nf\n2 96 2 2 re\nf\n\
+             q\n40 0 0 20 10 30 cm\n/PDLogo Do\nQ\nBT\nET"
+        );
+        assert_eq!(links, 1);
+    }
+
+    #[test]
+    fn form_checkboxes_are_drawn_by_their_widgets() {
+        let tick = |field: Option<&str>| Item::TickBox {
+            x: 0.0,
+            y: 0.0,
+            size: 8.0,
+            field: field.map(String::from),
+        };
+        let (content, _) = drawn(vec![tick(Some("a")), tick(None)], true);
+        assert_eq!(content, "0 G\n0 g\n0.7 w\n0 192 8 8 re\nS\nBT\nET");
+    }
+
     #[test]
     fn codes_are_four_hex_digits() {
         let mut s = Stream::default();
