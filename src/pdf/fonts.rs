@@ -25,13 +25,56 @@ use super::PdfError;
 use crate::fonts::{Face, FaceId, FontError, FontSet};
 use crate::layout::{Item, Layout};
 
-/// The characters a document draws with one face, by glyph id.
-type Glyphs = BTreeMap<u16, char>;
+/// The glyphs a document draws with one face, each with a character it
+/// stands for, ordered by glyph id.
+type Glyphs = BTreeSet<(u16, char)>;
+
+/// How the codes of a subset are numbered.
+struct Numbering {
+    /// The glyph ids (in the face) of the subset's glyphs, by their id in
+    /// the subset: `.notdef`, then ascending.
+    order: Vec<u16>,
+    /// For each code (CID): its glyph's id in the subset and the character
+    /// it stands for. Code and subset id are the same except where two
+    /// characters share a glyph: the second gets a code after all the
+    /// glyphs, so that each code copies out as the character typeset.
+    cids: Vec<(u16, Option<char>)>,
+}
+
+impl Numbering {
+    /// `share`: whether characters that share a glyph get codes of their
+    /// own (needs a CIDToGIDMap, which CFF fonts cannot have).
+    fn new(glyphs: &Glyphs, share: bool) -> Self {
+        let mut order = vec![0];
+        order.extend(glyphs.iter().map(|g| g.0).filter(|&g| g != 0));
+        order.dedup();
+        let mut cids: Vec<(u16, Option<char>)> =
+            (0..order.len()).map(|i| (i as u16, None)).collect();
+        let mut extra = Vec::new();
+        for &(gid, ch) in glyphs {
+            let Ok(new) = order.binary_search(&gid) else {
+                continue;
+            };
+            let room = cids.len() + extra.len() < usize::from(u16::MAX);
+            match &mut cids[new].1 {
+                slot @ None => *slot = Some(ch),
+                Some(_) if share && room => extra.push((new as u16, Some(ch))),
+                Some(_) => {}
+            }
+        }
+        cids.extend(extra);
+        Numbering { order, cids }
+    }
+
+    /// Whether some code is not its glyph's id.
+    fn shares(&self) -> bool {
+        self.cids.len() > self.order.len()
+    }
+}
 
 /// A map from characters to 16-bit numbers (glyph ids or codes), direct for
 /// ASCII and by binary search otherwise: the lookups of every character of a
 /// document are most of the PDF stage's text work.
-#[derive(Clone)]
 struct CharMap {
     ascii: [u16; 128],
     other: Vec<(char, u16)>,
@@ -67,15 +110,6 @@ impl CharMap {
             },
         }
     }
-
-    /// The map with every value replaced by `f(value)`.
-    fn map(&self, f: impl Fn(u16) -> u16) -> Self {
-        let g = |v: u16| if v == Self::NONE { v } else { f(v) };
-        CharMap {
-            ascii: self.ascii.map(g),
-            other: self.other.iter().map(|&(c, v)| (c, g(v))).collect(),
-        }
-    }
 }
 
 /// One face as used by one document.
@@ -88,6 +122,8 @@ struct Used<'a> {
     /// The glyph id of each character drawn, then (after
     /// [`DocumentFonts::prepare`]) its code in the subset.
     codes: CharMap,
+    /// Whether the face has CFF outlines.
+    cff: bool,
 }
 
 /// The fonts of one document: collected from the layout, then embedded.
@@ -111,13 +147,15 @@ impl<'a> DocumentFonts<'a> {
         for run in runs {
             if !used.contains_key(&run.face) {
                 let face = fonts.face(run.face);
+                let ttf = parse(face)?;
                 let entry = Used {
                     face,
                     resource: format!("F{}", used.len() + 1),
                     glyphs: Glyphs::new(),
                     codes: CharMap::new(),
+                    cff: ttf.tables().cff.is_some(),
                 };
-                used.insert(run.face, (entry, parse(face)?));
+                used.insert(run.face, (entry, ttf));
             }
             let Some((entry, ttf)) = used.get_mut(&run.face) else {
                 continue;
@@ -126,9 +164,7 @@ impl<'a> DocumentFonts<'a> {
                 if entry.codes.get(ch).is_none() {
                     let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
                     entry.codes.insert(ch, gid);
-                    // The first character typeset with a glyph names it
-                    // (two characters share a glyph only in rare fonts).
-                    entry.glyphs.entry(gid).or_insert(ch);
+                    entry.glyphs.insert((gid, ch));
                 }
             }
         }
@@ -139,13 +175,24 @@ impl<'a> DocumentFonts<'a> {
         Ok(fonts)
     }
 
-    /// Numbers the glyphs of each subset: `.notdef`, then the glyphs used in
-    /// ascending order of their ids in the face.
+    /// Gives every character its code (see [`Numbering`]).
     fn prepare(&mut self) {
         for used in self.used.values_mut() {
-            let order: Vec<u16> = subset_order(&used.glyphs).collect();
-            let code = |gid: u16| order.binary_search(&gid).map_or(0, |i| i as u16);
-            used.codes = used.codes.map(code);
+            let numbering = Numbering::new(&used.glyphs, !used.cff);
+            let mut codes = CharMap::new();
+            for (cid, &(_, ch)) in numbering.cids.iter().enumerate() {
+                if let Some(ch) = ch {
+                    codes.insert(ch, cid as u16);
+                }
+            }
+            // A character sharing a glyph without a code of its own (CFF).
+            for &(gid, ch) in &used.glyphs {
+                if codes.get(ch).is_none() {
+                    let new = numbering.order.binary_search(&gid).map_or(0, |i| i as u16);
+                    codes.insert(ch, new);
+                }
+            }
+            used.codes = codes;
         }
     }
 
@@ -169,7 +216,7 @@ impl<'a> DocumentFonts<'a> {
     pub(super) fn embed(&self, doc: &mut lopdf::Document) -> Result<Embedding, PdfError> {
         let mut out = Embedding::default();
         for used in self.used.values() {
-            let embedded = embedded(used.face, &used.glyphs)?;
+            let embedded = embedded(used.face, &used.glyphs, used.cff)?;
             let (font, streams) = embedded.add_to(doc);
             out.fonts.push((used.resource.clone(), font));
             out.streams.extend(streams);
@@ -188,11 +235,6 @@ pub(super) struct Embedding {
     pub streams: BTreeSet<ObjectId>,
     /// A hash of each font's streams, standing for them in the file id.
     pub digests: Vec<[u8; 32]>,
-}
-
-/// The glyph ids of a subset in the order they are numbered.
-fn subset_order(glyphs: &Glyphs) -> impl Iterator<Item = u16> + '_ {
-    std::iter::once(0).chain(glyphs.keys().copied().filter(|&g| g != 0))
 }
 
 fn parse(face: &Face) -> Result<ttf_parser::Face<'_>, FontError> {
@@ -215,6 +257,8 @@ struct Embedded {
     to_unicode: Vec<u8>,
     /// Advance of each code, in thousandths of an em.
     widths: Vec<Object>,
+    /// The CIDToGIDMap, deflated, when some code is not its glyph's id.
+    cid_to_gid: Option<Vec<u8>>,
     /// The font descriptor's metrics.
     descriptor: lopdf::Dictionary,
     /// SHA-256 of the program and the ToUnicode map.
@@ -228,7 +272,7 @@ impl Embedded {
     }
 
     /// Adds the Type0 font and its parts to `doc`; returns the font and its streams.
-    fn add_to(&self, doc: &mut lopdf::Document) -> (ObjectId, [ObjectId; 2]) {
+    fn add_to(&self, doc: &mut lopdf::Document) -> (ObjectId, Vec<ObjectId>) {
         let deflated = |dict: lopdf::Dictionary, content: &[u8]| {
             let mut stream = Stream::new(dict, content.to_vec());
             stream.dict.set("Filter", "FlateDecode");
@@ -264,8 +308,15 @@ impl Embedded {
             "FontDescriptor" => descriptor,
             "W" => vec![Object::Integer(0), Object::Array(self.widths.clone())],
         };
-        if !self.cff {
-            cid_font.set("CIDToGIDMap", "Identity");
+        let mut streams = vec![program];
+        match &self.cid_to_gid {
+            Some(map) => {
+                let map = doc.add_object(deflated(dictionary! {}, map));
+                cid_font.set("CIDToGIDMap", map);
+                streams.push(map);
+            }
+            None if !self.cff => cid_font.set("CIDToGIDMap", "Identity"),
+            None => {}
         }
         let cid_font = doc.add_object(cid_font);
         let to_unicode = doc.add_object(deflated(dictionary! {}, &self.to_unicode));
@@ -277,7 +328,8 @@ impl Embedded {
             "DescendantFonts" => vec![cid_font.into()],
             "ToUnicode" => to_unicode,
         });
-        (font, [program, to_unicode])
+        streams.push(to_unicode);
+        (font, streams)
     }
 }
 
@@ -307,12 +359,12 @@ fn cache() -> std::sync::MutexGuard<'static, Cache> {
 }
 
 /// The embedded subset of `face` for `glyphs`, from the cache or made now.
-fn embedded(face: &Face, glyphs: &Glyphs) -> Result<Arc<Embedded>, PdfError> {
-    let key: Key = (face.key(), glyphs.iter().map(|(&g, &c)| (g, c)).collect());
+fn embedded(face: &Face, glyphs: &Glyphs, cff: bool) -> Result<Arc<Embedded>, PdfError> {
+    let key: Key = (face.key(), glyphs.iter().copied().collect());
     if let Some(hit) = cache().entries.get(&key) {
         return Ok(hit.clone());
     }
-    let made = Arc::new(make(face, glyphs)?);
+    let made = Arc::new(make(face, &Numbering::new(glyphs, !cff))?);
     let mut cache = cache();
     cache.bytes += made.weight();
     if let Some(old) = cache.entries.put(key, made.clone()) {
@@ -336,7 +388,7 @@ pub(super) fn cached() -> usize {
 /// [`to_unicode`], for tests.
 #[cfg(test)]
 pub(super) fn to_unicode_for_test(chars: &[char]) -> String {
-    to_unicode(chars.iter())
+    to_unicode(chars.iter().enumerate().map(|(i, &c)| (i + 1, c)))
 }
 
 /// Empties the cache, for tests.
@@ -347,19 +399,21 @@ pub(super) fn clear_cache() {
     cache.bytes = 0;
 }
 
-/// Subsets `face` to `glyphs` and describes the result.
-fn make(face: &Face, glyphs: &Glyphs) -> Result<Embedded, PdfError> {
+/// Subsets `face` to the glyphs of `numbering` and describes the result.
+fn make(face: &Face, numbering: &Numbering) -> Result<Embedded, PdfError> {
     let ttf = parse(face)?;
-    let order: Vec<u16> = subset_order(glyphs).collect();
-    let remapper = subsetter::GlyphRemapper::new_from_glyphs(&order);
+    let order = &numbering.order;
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs(order);
     let program = subsetter::subset(face.data(), 0, &remapper).map_err(|e| FontError::Invalid {
         file: face.file.clone(),
         reason: format!("cannot be subset: {e}"),
     })?;
     let upem = f32::from(ttf.units_per_em().max(1));
-    let widths = order
+    let widths = numbering
+        .cids
         .iter()
-        .map(|&gid| {
+        .map(|&(new, _)| {
+            let gid = order.get(usize::from(new)).copied().unwrap_or(0);
             let advance = ttf.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0);
             let scaled = f32::from(advance) * 1000.0 / upem;
             if scaled.fract() == 0.0 {
@@ -369,15 +423,29 @@ fn make(face: &Face, glyphs: &Glyphs) -> Result<Embedded, PdfError> {
             }
         })
         .collect();
-    let to_unicode = to_unicode(order.iter().skip(1).filter_map(|g| glyphs.get(g)));
+    let chars = numbering.cids.iter().enumerate();
+    let to_unicode = to_unicode(chars.filter_map(|(cid, &(_, ch))| Some((cid, ch?))));
     let program = deflate(&program, Level::Font)?;
     let to_unicode = deflate(to_unicode.as_bytes(), Level::Font)?;
+    let cid_to_gid = match numbering.shares() {
+        true => {
+            let map: Vec<u8> = numbering
+                .cids
+                .iter()
+                .flat_map(|c| c.0.to_be_bytes())
+                .collect();
+            Some(deflate(&map, Level::Font)?)
+        }
+        false => None,
+    };
     let mut digest = Sha256::new();
     digest.update(&program);
     digest.update(&to_unicode);
+    digest.update(cid_to_gid.as_deref().unwrap_or_default());
     Ok(Embedded {
         digest: digest.finalize().into(),
-        base_font: format!("{}+{}", tag(face, &order), postscript_name(face, &ttf)),
+        base_font: format!("{}+{}", tag(face, order), postscript_name(face, &ttf)),
+        cid_to_gid,
         cff: ttf.tables().cff.is_some(),
         program,
         to_unicode,
@@ -444,9 +512,9 @@ fn tag(face: &Face, order: &[u16]) -> String {
         .collect()
 }
 
-/// A ToUnicode CMap mapping code 1, 2, … to `chars` in turn.
-fn to_unicode<'c>(chars: impl Iterator<Item = &'c char>) -> String {
-    let entries: Vec<(usize, char)> = chars.enumerate().map(|(i, &c)| (i + 1, c)).collect();
+/// A ToUnicode CMap mapping each code to its character.
+fn to_unicode(chars: impl Iterator<Item = (usize, char)>) -> String {
+    let entries: Vec<(usize, char)> = chars.collect();
     let mut cmap = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\

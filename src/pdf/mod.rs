@@ -286,6 +286,50 @@ mod tests {
     }
 
     #[test]
+    fn characters_that_share_a_glyph_copy_out_as_typeset() {
+        // Noto Sans SC draws the middle dot, the bullet and the hyphenation
+        // point with one glyph.
+        let fonts = FontSet::bundled();
+        let sc = fonts
+            .family("NotoSansSC", crate::fonts::Weight::Regular, "zh-CN")
+            .unwrap();
+        let face = ttf_parser::Face::parse(fonts.face(sc).data(), 0).unwrap();
+        assert_eq!(face.glyph_index('·'), face.glyph_index('•'));
+        assert_eq!(face.glyph_index('·'), face.glyph_index('‧'));
+        let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
+        let name = "买买提·艾力•李‧雷";
+        let request = Request {
+            profile: crate::layout::Profile::Packet,
+            packet: Some(crate::PacketRequest {
+                org,
+                name: Some(name.into()),
+                departure: None,
+                date: crate::model::Date::parse("2026-12-01").unwrap(),
+            }),
+            ..request("overseas-staff", &["zh-CN"])
+        };
+        let pdf = renderer().render(&request).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(name), "{text}");
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let maps = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok()?.get(b"CIDToGIDMap").ok())
+            .filter(|m| m.as_reference().is_ok())
+            .count();
+        assert_eq!(maps, 1);
+    }
+
+    #[test]
     fn to_unicode_gives_back_the_characters_typeset() {
         let cmap = fonts::to_unicode_for_test(&['A', '国', '😀']);
         assert!(cmap
