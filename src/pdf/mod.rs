@@ -7,7 +7,7 @@
 //! the content, so the same input and date give the same bytes, also within
 //! one process and whatever the font cache holds.
 //!
-//! - [`page`]: the drawing of each kind of layout item;
+//! - `page`: the drawing of each kind of layout item;
 //! - [`fonts`]: font embedding, the only place that turns faces into PDF fonts;
 //! - `outline`, `forms`, `finish`: what is added to printpdf's output.
 
