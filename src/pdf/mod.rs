@@ -3,12 +3,12 @@
 //! file id, compression.
 //!
 //! Nothing here decides where anything goes. Fonts are embedded as subsets
-//! under fixed resource names (see [`fonts`]), and the file id is a hash of
+//! under fixed resource names (see `fonts`), and the file id is a hash of
 //! the content, so the same input and date give the same bytes, also within
 //! one process and whatever the font cache holds.
 //!
 //! - `page`: the drawing of each kind of layout item;
-//! - [`fonts`]: font embedding, the only place that turns faces into PDF fonts;
+//! - `fonts`: font embedding, the only place that turns faces into PDF fonts;
 //! - `outline`, `forms`, `finish`: what is added to printpdf's output.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
@@ -22,7 +22,7 @@ use crate::layout::{Item, Layout};
 use crate::model::image::{Image, PixelFormat};
 
 mod finish;
-pub mod fonts;
+mod fonts;
 mod forms;
 mod outline;
 mod page;
