@@ -470,7 +470,7 @@ fn descriptor(ttf: &ttf_parser::Face, upem: f32) -> lopdf::Dictionary {
         flags |= 64;
     }
     // No font table holds the stem width: estimate it from the weight class
-    // as PDF producers do (about 88 at 400, 166 at 700).
+    // as PDF producers do (10 + 0.244 × (weight − 50): 95 at 400, 169 at 700).
     let weight = f32::from(ttf.weight().to_number());
     let stem = (10.0 + 0.244 * (weight - 50.0)).round() as i64;
     dictionary! {
