@@ -76,17 +76,12 @@ impl Geometry {
     }
 }
 
-/// The blocks of `doc`. `logo` is the logo's width and height in pixels.
-pub(crate) fn build(
-    doc: &Document,
-    set: &Setter,
-    geo: &Geometry,
-    logo: Option<(u32, u32)>,
-) -> Result<Vec<Block>, FontError> {
+/// The blocks of `doc`.
+pub(crate) fn build(doc: &Document, set: &Setter, geo: &Geometry) -> Result<Vec<Block>, FontError> {
     let parts = Parts { set, geo };
     let mut blocks = Vec::new();
     if doc.packet.is_some() {
-        cover(doc, set, geo, logo, &mut blocks)?;
+        cover(doc, set, geo, &mut blocks)?;
     }
     let spec = set.profile.spec();
     parts.front_matter(doc, &mut blocks)?;
@@ -575,7 +570,6 @@ fn cover(
     doc: &Document,
     set: &Setter,
     geo: &Geometry,
-    logo: Option<(u32, u32)>,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
     let Some(packet) = doc.packet.as_ref() else {
@@ -583,7 +577,8 @@ fn cover(
     };
     let mut items = Vec::new();
     let mut y = 60.0;
-    if let Some((pw, ph)) = logo {
+    if let Some(image) = &packet.logo {
+        let (pw, ph) = (image.width, image.height);
         // At most 160 × 64 pt, keeping its proportions.
         let scale = (160.0 / pw as f32).min(64.0 / ph as f32);
         let (width, height) = (pw as f32 * scale, ph as f32 * scale);
@@ -592,6 +587,7 @@ fn cover(
             y: 0.0,
             width,
             height,
+            image: image.clone(),
         });
         y = height + 28.0;
     }

@@ -41,8 +41,6 @@ pub struct LayoutOptions {
     pub profile: Profile,
     /// Fonts and script of each language of the document, in its order.
     pub langs: Vec<LangFonts>,
-    /// Width and height in pixels of the organisation's logo, if any.
-    pub logo: Option<(u32, u32)>,
 }
 
 /// A laid-out document.
@@ -158,6 +156,8 @@ pub enum Item {
         width: f32,
         /// Height.
         height: f32,
+        /// The pixels, shared with the document.
+        image: std::sync::Arc<crate::model::image::Image>,
     },
     /// A horizontal rule.
     Rule {
@@ -314,7 +314,7 @@ pub fn layout(
     let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
     let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len(), set.measure());
-    let mut blocks = blocks::build(doc, &set, &geo, options.logo)?;
+    let mut blocks = blocks::build(doc, &set, &geo)?;
     for (block, b) in blocks.iter_mut().enumerate() {
         for item in &mut b.items {
             item.set_tag(Tag {

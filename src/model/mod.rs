@@ -27,6 +27,7 @@ use toml::Spanned;
 use crate::diag::Location;
 
 mod channels;
+pub mod image;
 mod locale;
 mod org;
 pub use channels::{

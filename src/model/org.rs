@@ -4,7 +4,7 @@
 //!
 //! ```toml
 //! name = { en = "Acme Engineering Co., Ltd.", zh-CN = "艾克米工程有限公司" }
-//! logo = "logo.png"                      # optional, relative to this file
+//! logo = "logo.png"                      # optional, PNG or JPEG, relative to this file
 //!
 //! [security-officer]                     # optional
 //! name = { en = "Security Office", zh-CN = "保密办公室" }
@@ -25,10 +25,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::image::Image;
 use super::{unique, Ctx, ModelError, TextFile};
 use crate::diag::Location;
 use crate::text::strip_controls;
@@ -64,8 +66,9 @@ pub struct Org {
     pub path: PathBuf,
     /// The organisation's name.
     pub name: Localized,
-    /// Path of its logo (PNG), resolved against the file's folder.
-    pub logo: Option<PathBuf>,
+    /// Its logo (PNG or JPEG), read from a path relative to the file's folder and
+    /// decoded when the file is loaded.
+    pub logo: Option<Arc<Image>>,
     /// Who staff report to.
     pub security_officer: Option<Contact>,
     /// Its own checklist items.
@@ -98,7 +101,7 @@ pub struct Contact {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct OrgDef {
     name: Spanned<BTreeMap<String, String>>,
-    logo: Option<String>,
+    logo: Option<Spanned<String>>,
     security_officer: Option<ContactDef>,
     #[serde(default)]
     item: Vec<ItemDef>,
@@ -197,11 +200,11 @@ impl Org {
                 id,
             });
         }
-        let dir = file.path.parent().unwrap_or(Path::new("."));
+        let logo = def.logo.as_ref().map(|l| logo(&ctx, l)).transpose()?;
         Ok(Org {
             path: file.path.clone(),
             name: localized(&def.name, "the organisation name".into())?,
-            logo: def.logo.map(|l| dir.join(l)),
+            logo,
             security_officer: def
                 .security_officer
                 .as_ref()
@@ -218,6 +221,19 @@ impl Org {
     }
 }
 
+/// Reads and decodes the logo named at `name`, relative to the file's folder.
+fn logo(ctx: &Ctx, name: &Spanned<String>) -> Result<Arc<Image>, ModelError> {
+    let dir = ctx.0.path.parent().unwrap_or(Path::new("."));
+    let path = dir.join(name.get_ref());
+    let bytes = std::fs::read(&path).map_err(|source| ModelError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Image::decode(&bytes)
+        .map(Arc::new)
+        .map_err(|e| ctx.err(name.span().start, format!("logo {}: {e}", path.display())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,10 +247,38 @@ mod tests {
 
     #[test]
     fn parses_and_cleans_text() {
-        let o = org("name = { en = \"Acme\\u202E\", zh-CN = \"艾克米\" }\nlogo = \"l.png\"\n[[item]]\nid = \"a\"\ntext = { en = \"Do\", zh-CN = \"做\" }\n[[contact]]\nname = { en = \"Desk\", zh-CN = \"值班\" }\nphone = \"+86-10-5555-0199\"\n").unwrap();
+        let o = org("name = { en = \"Acme\\u202E\", zh-CN = \"艾克米\" }\n[[item]]\nid = \"a\"\ntext = { en = \"Do\", zh-CN = \"做\" }\n[[contact]]\nname = { en = \"Desk\", zh-CN = \"值班\" }\nphone = \"+86-10-5555-0199\"\n").unwrap();
         assert_eq!(o.name.get("en").unwrap(), "Acme");
-        assert_eq!(o.logo, Some(PathBuf::from("l.png")));
+        assert_eq!(o.logo, None);
         assert_eq!(o.contacts[0].phone.as_deref(), Some("+86-10-5555-0199"));
+    }
+
+    #[test]
+    fn decodes_the_logo_once_at_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut png = Vec::new();
+        let mut enc = png::Encoder::new(&mut png, 3, 2);
+        enc.set_color(png::ColorType::Rgba);
+        enc.write_header()
+            .unwrap()
+            .write_image_data(&[200; 24])
+            .unwrap();
+        std::fs::write(dir.path().join("l.png"), &png).unwrap();
+        let text = "name = { en = \"A\" }\nlogo = \"l.png\"\n";
+        let file = |text: &str| TextFile {
+            path: dir.path().join("org.toml"),
+            text: text.into(),
+        };
+        let logo = Org::parse(&file(text)).unwrap().logo.unwrap();
+        assert_eq!((logo.width, logo.height, logo.pixels.len()), (3, 2, 24));
+        std::fs::write(dir.path().join("bad.png"), b"GIF89a").unwrap();
+        let e = Org::parse(&file("name = { en = \"A\" }\nlogo = \"bad.png\"\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("org.toml:2:8: logo ") && !e.contains('\n'),
+            "{e}"
+        );
     }
 
     #[test]
