@@ -39,8 +39,10 @@ enum Part<'a> {
 
 fn parts(doc: &Document) -> Vec<Part<'_>> {
     let mut out = Vec::new();
+    if let Some(org) = &doc.org {
+        out.push(Part::Title(&org.name));
+    }
     if let Some(packet) = &doc.packet {
-        out.push(Part::Title(&packet.org));
         out.push(Part::Para(&packet.kind));
         out.extend(packet.cover.iter().map(Part::Para));
     }
@@ -56,9 +58,9 @@ fn parts(doc: &Document) -> Vec<Part<'_>> {
         out.push(Part::Heading(&channels.heading));
         out.extend(channels.items.iter().map(|i| Part::Item(i, false)));
     }
-    if let Some(packet) = &doc.packet {
-        out.push(Part::Heading(&packet.contacts_heading));
-        out.extend(packet.contacts.iter().map(Part::Para));
+    if let Some(org) = doc.org.as_ref().filter(|o| !o.contacts.is_empty()) {
+        out.push(Part::Heading(&org.contacts_heading));
+        out.extend(org.contacts.iter().map(Part::Para));
     }
     out.push(Part::Heading(&doc.sources_heading));
     out.push(Part::Para(&doc.as_of));
@@ -72,10 +74,12 @@ fn parts(doc: &Document) -> Vec<Part<'_>> {
         out.push(Part::Heading(&card.title));
         out.extend(card.rows.iter().map(|i| Part::Item(i, false)));
     }
-    if let Some(packet) = &doc.packet {
-        out.push(Part::Heading(&packet.ack_heading));
-        out.push(Part::Para(&packet.ack_statement));
-        out.extend(packet.ack_fields.iter().map(Part::Para));
+    if let Some(ack) = &doc.acknowledgement {
+        out.push(Part::Heading(&ack.heading));
+        out.extend(ack.facts.iter().map(Part::Para));
+        out.push(Part::Para(&ack.statement));
+        out.push(Part::Para(&ack.read));
+        out.extend(ack.lines.iter().map(|l| Part::Para(&l.label)));
     }
     out
 }

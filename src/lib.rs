@@ -17,7 +17,8 @@
 //!    same document as text, Markdown or JSON.
 //! 7. This facade: [`Renderer`] runs the whole pipeline and keeps what is
 //!    costly to build (parsed translations and fonts) for the documents that
-//!    follow. [`validate`] checks a catalog.
+//!    follow. [`validate`] checks a catalog; [`ack`] reads returned,
+//!    filled-in PDFs back.
 //!
 //! ```
 //! use predeparture::{fonts::FontSet, model::Catalog, Renderer, Request};
@@ -28,6 +29,7 @@
 //! # Ok::<(), predeparture::Error>(())
 //! ```
 
+pub mod ack;
 pub mod compose;
 pub mod diag;
 pub mod export;
@@ -43,7 +45,7 @@ pub mod validate;
 
 pub use diag::Location;
 
-use compose::{compose, page_label, Document, Extras, PacketInput};
+use compose::{compose, page_label, Document, Extras, OrgInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
 use layout::{LangFonts, Layout, LayoutOptions};
@@ -98,18 +100,28 @@ pub struct Request {
     /// The date the document is made, to judge how old a fact is; the
     /// checklist's "as of" date when absent.
     pub today: Option<Date>,
-    /// What a packet is made for; required by the packet profile.
+    /// The organisation the document is made for, with any profile: its
+    /// name and logo head the document (a packet's cover), its contacts
+    /// follow the channels and go on the wallet card. Required by the
+    /// packet profile.
+    pub org: Option<Org>,
+    /// Print the organisation's own items outside a packet too (a packet
+    /// always does). Needs `org`.
+    pub org_items: bool,
+    /// End with the acknowledgement page outside a packet too (a packet
+    /// always does); a fillable form where the profile has forms. Needs `org`.
+    pub acknowledgement: bool,
+    /// The person the document is made for: printed on a packet's cover and
+    /// on the acknowledgement page.
     pub packet: Option<PacketRequest>,
     /// Creation time written into the PDF (seconds since 1970). When absent,
     /// the checklist's "as of" date is used, so output never depends on a clock.
     pub timestamp: Option<i64>,
 }
 
-/// The facts of an onboarding packet.
+/// The facts of the person a packet or acknowledgement is made for.
 #[derive(Debug, Clone)]
 pub struct PacketRequest {
-    /// The organisation, from its file.
-    pub org: Org,
     /// The employee's name.
     pub name: Option<String>,
     /// When they leave.
@@ -127,6 +139,9 @@ impl Request {
             roles: Vec::new(),
             page: PageSize::A4,
             profile: Profile::Handout,
+            org: None,
+            org_items: false,
+            acknowledgement: false,
             packet: None,
             destination: None,
             today: None,
@@ -138,6 +153,69 @@ impl Request {
     pub fn page_size(&self) -> PageSize {
         self.profile.page(self.page)
     }
+}
+
+/// The organisation's part of `request`, checked: the packet profile needs
+/// an organisation, and so do its items and the acknowledgement page; the
+/// person's facts are printed only on a cover or an acknowledgement page.
+fn org_input(request: &Request, as_of: Date) -> Result<Option<OrgInput<'_>>, Error> {
+    let spec = request.profile.spec();
+    let Some(org) = &request.org else {
+        let wanted = [
+            (spec.needs_org, format!("the {} profile", spec.name)),
+            (request.acknowledgement, "an acknowledgement page".into()),
+            (request.org_items, "the organisation's items".into()),
+        ];
+        if let Some((_, what)) = wanted.iter().find(|(w, _)| *w) {
+            return Err(Error::Request(format!(
+                "{what} needs an organisation file (--org)"
+            )));
+        }
+        if request.packet.is_some() {
+            return Err(Error::Request(
+                "a name or departure is printed on a packet or an acknowledgement page: it needs an organisation file (--org)".into(),
+            ));
+        }
+        return Ok(None);
+    };
+    let acknowledgement = spec.needs_org || request.acknowledgement;
+    if request.packet.is_some() && !acknowledgement {
+        return Err(Error::Request(format!(
+            "a name or departure is printed on a packet or an acknowledgement page: the {} profile needs --ack for one",
+            spec.name
+        )));
+    }
+    let packet = request.packet.as_ref();
+    Ok(Some(OrgInput {
+        org,
+        items: spec.needs_org || request.org_items,
+        cover: spec.needs_org,
+        acknowledgement,
+        name: packet.and_then(|p| p.name.clone()),
+        departure: packet.and_then(|p| p.departure),
+        date: packet
+            .map(|p| p.date)
+            .unwrap_or(request.today.unwrap_or(as_of)),
+    }))
+}
+
+/// What the PDF records about itself, covered by its content hash: the
+/// checklist, its edition, the languages, the profile and the name printed.
+fn record(
+    doc: &Document,
+    checklist: &model::Checklist,
+    request: &Request,
+) -> Vec<(String, String)> {
+    let mut record = vec![
+        ("Checklist".to_string(), checklist.id.clone()),
+        ("Edition".into(), checklist.as_of.to_string()),
+        ("Languages".into(), doc.langs.join(",")),
+        ("Profile".into(), request.profile.spec().name.into()),
+    ];
+    if let Some(name) = doc.acknowledgement.as_ref().and_then(|a| a.name.clone()) {
+        record.push(("Name".into(), name));
+    }
+    record
 }
 
 /// Renders checklists from one catalog with one set of fonts.
@@ -205,22 +283,7 @@ impl Renderer {
         let checklist = self.catalog.checklist(&request.checklist)?;
         checklist.check_roles(&request.roles)?;
         let locales = self.locales(request)?;
-        let spec = request.profile.spec();
-        let packet = match (spec.needs_org, &request.packet) {
-            (true, None) => {
-                return Err(Error::Request(format!(
-                    "the {} profile needs an organisation file (--org)",
-                    spec.name
-                )))
-            }
-            (true, Some(p)) => Some(PacketInput {
-                org: &p.org,
-                name: p.name.clone(),
-                departure: p.departure,
-                date: p.date,
-            }),
-            _ => None,
-        };
+        let org = org_input(request, checklist.as_of)?;
         let destination = match &request.destination {
             Some(query) => Some(
                 self.catalog
@@ -233,8 +296,8 @@ impl Renderer {
         };
         let extras = Extras {
             // Printed profiles carry the cut-out card.
-            card: spec.card,
-            packet,
+            card: request.profile.spec().card,
+            org,
             destination,
             today: request.today.unwrap_or(checklist.as_of),
         };
@@ -280,13 +343,13 @@ impl Renderer {
             .timestamp
             .unwrap_or(checklist.as_of.days_since_epoch() * 86_400);
         let mut title = doc.title.text.join(" / ");
-        if let Some(packet) = &doc.packet {
-            title = format!("{} / {}", packet.org.text.join(" / "), title);
+        if let Some(org) = &doc.org {
+            title = format!("{} / {}", org.name.text.join(" / "), title);
         }
         let options = pdf::PdfOptions {
             title,
-            author: match &doc.packet {
-                Some(p) => p.org.text[0].clone(),
+            author: match &doc.org {
+                Some(org) => org.name.text[0].clone(),
                 None => "predeparture".into(),
             },
             subject: doc.audience.text.join(" / "),
@@ -295,6 +358,7 @@ impl Renderer {
             timestamp,
             forms: request.profile.spec().forms,
             open_outline: request.profile.spec().open_outline,
+            record: record(&doc, checklist, request),
         };
         Ok(pdf::export(&layout, &self.fonts, &options)?)
     }

@@ -35,6 +35,11 @@ enum Command {
         #[command(subcommand)]
         command: DataCommand,
     },
+    /// Work on returned acknowledgements.
+    Ack {
+        #[command(subcommand)]
+        command: AckCommand,
+    },
     /// Write a starting catalog for an organisation into a new folder.
     Init(cli::init::InitArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -50,6 +55,14 @@ enum DataCommand {
     Check(cli::data::CheckArgs),
 }
 
+#[derive(Subcommand)]
+enum AckCommand {
+    /// Read the returned, filled-in PDFs of a folder into a register (CSV:
+    /// file, name, acknowledged, date, items ticked); report files that are
+    /// not ours or were altered. Exits 1 when there is one.
+    Collect(cli::ack::CollectArgs),
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -63,6 +76,9 @@ fn main() -> ExitCode {
         Command::Data {
             command: DataCommand::Check(args),
         } => cli::data::run(args),
+        Command::Ack {
+            command: AckCommand::Collect(args),
+        } => cli::ack::collect(args, quiet),
         Command::Init(args) => cli::init::run(args, quiet),
         Command::Completions(args) => cli::extra::completions(args),
         Command::Man => cli::extra::man(),

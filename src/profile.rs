@@ -136,12 +136,13 @@ pub struct ProfileSpec {
     pub card: bool,
     /// Whether web addresses in items get a QR code beside them.
     pub qr: bool,
-    /// Whether tick boxes are form checkboxes a PDF viewer can tick.
+    /// Whether tick boxes are form checkboxes a PDF viewer can tick, and the
+    /// acknowledgement page a form to fill in.
     pub forms: bool,
     /// Whether the file opens with its outline shown.
     pub open_outline: bool,
-    /// Whether the document needs an organisation (cover, own items,
-    /// acknowledgement).
+    /// Whether the document needs an organisation, and always has its cover,
+    /// own items and acknowledgement page (elsewhere they are asked for).
     pub needs_org: bool,
     /// Whether text is set in the larger sizes made for a small screen.
     pub large_type: bool,
@@ -212,6 +213,8 @@ const PHONE: ProfileSpec = ProfileSpec {
 const PACKET: ProfileSpec = ProfileSpec {
     name: "packet",
     needs_org: true,
+    // Printed, or filled in a viewer and returned (`ack collect`).
+    forms: true,
     ..HANDOUT
 };
 

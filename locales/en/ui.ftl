@@ -61,6 +61,12 @@ ui-ack-statement = I, { $name }, confirm that I have received, read and understo
 ui-ack-name = Name (in capitals)
 ui-ack-signature = Signature
 ui-ack-date = Date
+ui-ack-checklist = Checklist: “{ $checklist }”, edition of { $date }
+ui-ack-read = I have read and understood this checklist.
+ui-ack-countersignature = Security officer’s countersignature
+# The organisation's row on the wallet card: its name, then its security officer's (or first contact's) number.
+ui-card-org = { $org }: { $contacts }
+ui-card-contact = { $name } { $details }
 
 # The help and reporting channels section (checklists/channels.toml).
 ui-channels-heading = Help and reporting channels: { $destination }

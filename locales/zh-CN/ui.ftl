@@ -48,6 +48,12 @@ ui-ack-statement = 本人{ $name }确认，已收到、阅读并理解{ $org }�
 ui-ack-name = 姓名（正楷）
 ui-ack-signature = 签名
 ui-ack-date = 日期
+ui-ack-checklist = 清单：《{ $checklist }》（{ $date }版）
+ui-ack-read = 本人已阅读并理解本清单。
+ui-ack-countersignature = 保密安全负责人签字
+# 钱包卡上的单位一行：单位名称和保密安全负责人（或第一位联系人）的电话。
+ui-card-org = { $org }：{ $contacts }
+ui-card-contact = { $name } { $details }
 
 # 求助与报告渠道（checklists/channels.toml）。
 ui-channels-heading = 求助与报告渠道：{ $destination }

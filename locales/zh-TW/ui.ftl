@@ -49,6 +49,12 @@ ui-ack-statement = 本人{ $name }確認，已收到、閱讀並理解{ $org }�
 ui-ack-name = 姓名（正楷）
 ui-ack-signature = 簽名
 ui-ack-date = 日期
+ui-ack-checklist = 清單：《{ $checklist }》（{ $date }版）
+ui-ack-read = 本人已閱讀並理解本清單。
+ui-ack-countersignature = 保密安全負責人簽名
+# 錢包卡上的單位一行：單位名稱和保密安全負責人（或第一位聯絡人）的電話。
+ui-card-org = { $org }：{ $contacts }
+ui-card-contact = { $name } { $details }
 
 # 求助與報告管道（checklists/channels.toml）。
 ui-channels-heading = 求助與報告管道：{ $destination }

@@ -55,8 +55,8 @@ fn check(dir: &Path) -> Result<()> {
     let renderer = Renderer::new(Catalog::from_dir(dir)?, FontSet::bundled())?;
     let mut request = Request::handout("overseas-staff", &["zh-CN", "en"]);
     request.profile = predeparture::layout::Profile::Packet;
+    request.org = Some(Org::load(&dir.join("org.toml"))?);
     request.packet = Some(PacketRequest {
-        org: Org::load(&dir.join("org.toml"))?,
         name: Some("Wang Fang".into()),
         departure: None,
         date: Date::from_days_since_epoch(0),

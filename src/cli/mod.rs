@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use predeparture::model::{Catalog, Date, TextFile};
 
+pub(crate) mod ack;
 pub(crate) mod batch;
 pub(crate) mod data;
 pub(crate) mod extra;

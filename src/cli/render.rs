@@ -33,24 +33,34 @@ pub(crate) struct RenderArgs {
     /// mm, cm, in or pt, e.g. 148x210mm [default: a4].
     #[arg(long, value_name = "SIZE", value_parser = clap::value_parser!(PageSize))]
     pub(crate) page: Option<PageSize>,
-    /// Packet: the organisation file (name, logo, security officer, items, contacts).
+    /// The organisation file (name, logo, security officer, items,
+    /// contacts): its name and logo head the document, its contacts follow
+    /// the channels and go on the wallet card. Packets also print its items.
     #[arg(long, value_name = "FILE")]
     pub(crate) org: Option<PathBuf>,
-    /// Packet: the employee's name.
+    /// Handouts and phone PDFs: also print the organisation's own items
+    /// (packets always do).
+    #[arg(long, requires = "org")]
+    pub(crate) org_items: bool,
+    /// Handouts and phone PDFs: end with the acknowledgement page (packets
+    /// always do); on the phone it is a form to fill in and return.
+    #[arg(long, requires = "org")]
+    pub(crate) ack: bool,
+    /// Packet or --ack: the employee's name.
     #[arg(long)]
     pub(crate) name: Option<String>,
     /// The destination (ISO 3166 code such as GB, or a name such as
     /// `United Kingdom` or `英国`): prints its Chinese embassy and consulates.
     #[arg(long)]
     pub(crate) destination: Option<String>,
-    /// Packet: the departure date, YYYY-MM-DD.
+    /// Packet or --ack: the departure date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     pub(crate) departure: Option<String>,
     /// The document date, YYYY-MM-DD, which judges how old a fact is and
     /// dates packets (default: SOURCE_DATE_EPOCH's day, else today).
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
-    /// Packet: one packet per row of this roster (CSV or .xlsx; columns
+    /// Packet or --ack: one document per row of this roster (CSV or .xlsx; columns
     /// name/姓名, and optionally destination/目的地, departure/出发日期, and
     /// any others); `-o` names the folder.
     #[arg(long, value_name = "FILE", requires = "org")]
@@ -199,14 +209,20 @@ fn profile(args: &RenderArgs) -> Result<Profile> {
         ProfileArg::Phone => Profile::Phone,
         ProfileArg::Packet => Profile::Packet,
     };
-    let packet_only = [
-        ("--org", args.org.is_some()),
+    let personal = [
         ("--name", args.name.is_some()),
         ("--departure", args.departure.is_some()),
+        ("--roster", args.roster.is_some()),
     ];
-    if profile != Profile::Packet {
-        if let Some((flag, _)) = packet_only.iter().find(|(_, given)| *given) {
-            bail!("{flag} is for packets: add --profile packet");
+    if profile == Profile::Packet {
+        for (flag, given) in [("--ack", args.ack), ("--org-items", args.org_items)] {
+            if given {
+                warn(&format!("{flag} is implied by the packet profile"));
+            }
+        }
+    } else if !args.ack {
+        if let Some((flag, _)) = personal.iter().find(|(_, given)| *given) {
+            bail!("{flag} is for packets and acknowledgement pages: add --profile packet, or --ack with --org");
         }
     }
     if profile == Profile::Phone && args.page.is_some() {
@@ -235,9 +251,10 @@ fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {
         Some(d) => parse_date("--date", d)?,
         None => today(timestamp),
     };
-    let packet = match (&args.org, profile) {
-        (Some(path), Profile::Packet) => Some(PacketRequest {
-            org: Org::load(path)?,
+    let org = args.org.as_deref().map(Org::load).transpose()?;
+    // The person's facts go on a cover or an acknowledgement page.
+    let packet =
+        (org.is_some() && (profile == Profile::Packet || args.ack)).then_some(PacketRequest {
             name: args.name.clone(),
             departure: args
                 .departure
@@ -245,15 +262,16 @@ fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {
                 .map(|d| parse_date("--departure", d))
                 .transpose()?,
             date,
-        }),
-        _ => None,
-    };
+        });
     Ok(Request {
         checklist: args.checklist.clone(),
         langs: args.lang.clone(),
         roles: args.role.clone(),
         page: args.page.unwrap_or(PageSize::A4),
         profile,
+        org,
+        org_items: args.org_items,
+        acknowledgement: args.ack,
         packet,
         destination: args.destination.clone(),
         today: Some(date),

@@ -9,6 +9,7 @@ use super::channels::destination_embassy;
 use super::citations::Citations;
 use super::{name_in, per_lang, text, Card, ComposeError, Extras, Item};
 use crate::l10n::Locale;
+use crate::model::Org;
 use crate::model::{message_id, Catalog, Channels};
 
 /// The card, when `extras` asks for one and the catalog has one.
@@ -66,6 +67,9 @@ pub(super) fn card(
                 rows.push(item);
             }
         }
+        if let Some(input) = &extras.org {
+            rows.extend(org_row(input.org, locales)?);
+        }
         Ok(Some(Card {
             title: text(locales, "card-title".into(), None)?,
             rows,
@@ -75,6 +79,42 @@ pub(super) fn card(
                 args.set("languages", locales.len());
                 text(locales, "card-cut".into(), Some(&args))?
             },
+            logo: extras.org.as_ref().and_then(|o| o.org.logo.clone()),
         }))
     }
+}
+
+/// The organisation's row: its name and the number (or e-mail address when
+/// it has no number) of its security officer, else of its first contact.
+/// One contact only: a card with a destination's embassy has room for no
+/// more; the document lists them all.
+fn org_row(org: &Org, locales: &[&Locale]) -> Result<Option<Item>, ComposeError> {
+    let people: Vec<_> = org
+        .security_officer
+        .iter()
+        .chain(&org.contacts)
+        .take(1)
+        .collect();
+    if people.is_empty() {
+        return Ok(None);
+    }
+    let text = per_lang(locales, "ui-card-org", |l| {
+        let mut list = Vec::new();
+        for contact in &people {
+            let mut args = FluentArgs::new();
+            args.set("name", contact.name.get(&l.tag)?.to_string());
+            let reach = contact.phone.as_ref().or(contact.email.as_ref());
+            args.set("details", reach.cloned().unwrap_or_default());
+            list.push(l.format("ui-card-contact", Some(&args))?);
+        }
+        let mut args = FluentArgs::new();
+        args.set("org", org.name.get(&l.tag)?.to_string());
+        args.set("contacts", list.join(&l.format("ui-list-separator", None)?));
+        Ok(args)
+    })?;
+    Ok(Some(Item {
+        text,
+        reference: None,
+        sources: Vec::new(),
+    }))
 }

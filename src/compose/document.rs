@@ -38,8 +38,13 @@ pub struct Document {
     pub as_of: Text,
     /// The cut-out wallet card, for printed handouts.
     pub card: Option<Card>,
-    /// Cover, organisation contacts and acknowledgement, for packets.
+    /// The organisation the document is made for: its name and logo head
+    /// the document (or its cover), its contacts follow the channels.
+    pub org: Option<OrgPart>,
+    /// The cover, for packets.
     pub packet: Option<Packet>,
+    /// The acknowledgement page, for packets and where asked for.
+    pub acknowledgement: Option<Acknowledgement>,
 }
 
 /// The cut-out wallet card.
@@ -47,36 +52,69 @@ pub struct Document {
 pub struct Card {
     /// Its heading.
     pub title: Text,
-    /// Its rows, each with its source reference.
+    /// Its rows, each with its source reference; the organisation's
+    /// contacts last.
     pub rows: Vec<Item>,
     /// The instruction printed above the cut line.
     pub cut: Text,
+    /// The organisation's logo, printed small in a corner of each panel.
+    /// Exports show its size only.
+    pub logo: Option<std::sync::Arc<crate::model::image::Image>>,
 }
 
-/// The parts of an onboarding packet besides the checklist.
+/// The organisation a document is made for.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OrgPart {
+    /// The organisation's name.
+    pub name: Text,
+    /// Its logo, if any, decoded when its file was loaded. Exports show its
+    /// size only, never pixels or a path.
+    pub logo: Option<std::sync::Arc<crate::model::image::Image>>,
+    /// Heading of the organisation's contacts.
+    pub contacts_heading: Text,
+    /// One line per contact, the security officer first.
+    pub contacts: Vec<Text>,
+}
+
+/// The cover of an onboarding packet.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Packet {
-    /// The organisation's name.
-    pub org: Text,
     /// The packet's kind, printed on the cover above the checklist title.
     pub kind: Text,
     /// Cover lines: employee, destination, departure, date.
     pub cover: Vec<Text>,
-    /// Heading of the organisation's contacts.
-    pub contacts_heading: Text,
-    /// One line per contact.
-    pub contacts: Vec<Text>,
-    /// Heading of the acknowledgement page.
-    pub ack_heading: Text,
+}
+
+/// The acknowledgement page: what was received, the statement, the box to
+/// tick and the lines to fill in and sign.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Acknowledgement {
+    /// Its heading.
+    pub heading: Text,
+    /// The checklist and its edition date, the destination, the departure.
+    pub facts: Vec<Text>,
     /// What the employee confirms.
-    pub ack_statement: Text,
-    /// Labels of the lines to fill in: printed name, signature, date.
-    pub ack_fields: Vec<Text>,
-    /// The employee's name, printed on the name line when known.
+    pub statement: Text,
+    /// The "I have read and understood" box's label.
+    pub read: Text,
+    /// The form field name of that box (used where the profile has forms).
+    pub read_field: String,
+    /// The lines to fill in or sign, in order.
+    pub lines: Vec<AckLine>,
+    /// The employee's name, when the document was made for someone.
     pub name: Option<String>,
-    /// The organisation's logo, if any, decoded when its file was loaded.
-    /// Exports show its size only, never pixels or a path.
-    pub logo: Option<std::sync::Arc<crate::model::image::Image>>,
+}
+
+/// A line of the acknowledgement page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AckLine {
+    /// Its label.
+    pub label: Text,
+    /// What is printed on it, when known (the employee's name).
+    pub value: Option<String>,
+    /// The name of the text field over it, where the profile has forms and
+    /// the line is filled in rather than signed by hand.
+    pub field: Option<String>,
 }
 
 /// A section of the document.

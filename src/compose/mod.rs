@@ -12,7 +12,10 @@ mod document;
 mod packet;
 mod ui;
 
-pub use document::{Card, Document, Item, Packet, Section, Source, Text};
+pub use document::{
+    AckLine, Acknowledgement, Card, Document, Item, OrgPart, Packet, Section, Source, Text,
+};
+pub use packet::{ACK_DATE, ACK_NAME, ACK_READ};
 pub use ui::{page_label, UI_MESSAGES};
 
 use fluent_bundle::FluentArgs;
@@ -21,7 +24,7 @@ use crate::l10n::{L10nError, Locale};
 use crate::model::{message_id, Catalog, Checklist, Date, Destination, ModelError, Names, Org};
 use channels::channels_section;
 use citations::Citations;
-use packet::packet;
+use packet::org_parts;
 
 /// An error while composing the document.
 #[derive(Debug, thiserror::Error)]
@@ -39,19 +42,26 @@ pub enum ComposeError {
 pub struct Extras<'a> {
     /// Add the cut-out wallet card.
     pub card: bool,
-    /// Make an onboarding packet for an organisation.
-    pub packet: Option<PacketInput<'a>>,
+    /// The organisation the document is made for, and what of it to print.
+    pub org: Option<OrgInput<'a>>,
     /// The destination whose missions to print.
     pub destination: Option<&'a Destination>,
     /// The date the document is made, to judge how old a fact is.
     pub today: Date,
 }
 
-/// The facts of an onboarding packet.
+/// The organisation a document is made for, what of it to print, and the
+/// facts of the person it is made for.
 #[derive(Debug, Clone)]
-pub struct PacketInput<'a> {
-    /// The organisation.
+pub struct OrgInput<'a> {
+    /// The organisation: its name, logo and contacts are always printed.
     pub org: &'a Org,
+    /// Print its own items.
+    pub items: bool,
+    /// Open with a packet's cover.
+    pub cover: bool,
+    /// End with the acknowledgement page.
+    pub acknowledgement: bool,
     /// The employee's name.
     pub name: Option<String>,
     /// When they leave.
@@ -95,13 +105,16 @@ pub fn compose(
     }
     let mut citations = Citations::new(catalog);
     let mut sections = sections(checklist, locales, roles, &mut citations)?;
-    let packet = match &extras.packet {
-        Some(input) => {
-            let (section, packet) = packet(input, extras.destination, locales, checklist)?;
-            sections.extend(section);
-            Some(packet)
-        }
+    let parts = match &extras.org {
+        Some(input) => Some(org_parts(input, extras.destination, locales, checklist)?),
         None => None,
+    };
+    let (org, packet, acknowledgement) = match parts {
+        Some(parts) => {
+            sections.extend(parts.section);
+            (Some(parts.org), parts.packet, parts.acknowledgement)
+        }
+        None => (None, None, None),
     };
     let channels = match &catalog.channels {
         Some(data) => Some(channels_section(
@@ -129,7 +142,9 @@ pub fn compose(
         sources,
         as_of,
         card,
+        org,
         packet,
+        acknowledgement,
     })
 }
 
@@ -257,7 +272,7 @@ mod tests {
         let checklist = catalog.checklist(checklist).unwrap();
         let extras = Extras {
             card,
-            packet: None,
+            org: None,
             destination,
             today: checklist.as_of,
         };

@@ -1,13 +1,14 @@
 //! Blocks: the document's parts in print order. Title, sections of items
 //! and the sources list for every profile; the cut-out wallet card on a
-//! handout; the cover, the organisation's contacts and the acknowledgement
-//! page in a packet.
+//! handout; the organisation's name, logo and contacts when the document is
+//! made for one; the cover in a packet; the acknowledgement page in a
+//! packet and where asked for.
 
 use super::paginate::Block;
 use super::qr;
 use super::setting::{Frame, Role, Setter};
 use super::{Item, Part, Tag};
-use crate::compose::{Document, Item as DocItem, Text};
+use crate::compose::{Acknowledgement, Document, Item as DocItem, OrgPart, Text};
 use crate::fonts::FontError;
 use crate::profile::Design;
 use crate::text::links;
@@ -103,9 +104,9 @@ pub(crate) fn build(doc: &Document, set: &Setter, geo: &Geometry) -> Result<Vec<
             blocks.push(parts.channel_row(row)?);
         }
     }
-    if let Some(packet) = doc.packet.as_ref().filter(|p| !p.contacts.is_empty()) {
-        blocks.push(parts.heading(&packet.contacts_heading, 10.0)?);
-        for contact in &packet.contacts {
+    if let Some(org) = doc.org.as_ref().filter(|o| !o.contacts.is_empty()) {
+        blocks.push(parts.heading(&org.contacts_heading, 10.0)?);
+        for contact in &org.contacts {
             let (items, height) = with_qr_codes(contact, None, set, geo, 2.0)?;
             blocks.push(Block {
                 height,
@@ -123,8 +124,8 @@ pub(crate) fn build(doc: &Document, set: &Setter, geo: &Geometry) -> Result<Vec<
     // The date the content was checked introduces the list it was checked against.
     blocks.push(parts.simple(&doc.as_of, Role::Small, 1.0, true)?);
     sources_list(doc, set, geo, &mut blocks)?;
-    if let Some(packet) = &doc.packet {
-        acknowledgement(packet, set, geo, &mut blocks)?;
+    if let Some(ack) = &doc.acknowledgement {
+        acknowledgement(ack, set, geo, &mut blocks)?;
     }
     // The card comes last, on a sheet of its own, where a bank-card-sized
     // panel fits across the paper.
@@ -181,6 +182,10 @@ impl Parts<'_> {
     /// Title, audience, edition line and introduction; in a packet the
     /// checklist starts on a page of its own.
     fn front_matter(&self, doc: &Document, blocks: &mut Vec<Block>) -> Result<(), FontError> {
+        // Without a cover, the organisation heads the first page.
+        if let Some(org) = doc.org.as_ref().filter(|_| doc.packet.is_none()) {
+            blocks.push(self.org_header(org)?);
+        }
         let mut title = self.simple(&doc.title, Role::Title, 0.0, true)?;
         title.break_before = doc.packet.is_some();
         title.part = Part::Title;
@@ -205,6 +210,46 @@ impl Parts<'_> {
         intro.splittable = true;
         blocks.push(intro);
         Ok(())
+    }
+
+    /// The organisation's logo, with its name beside it, above the title.
+    fn org_header(&self, org: &OrgPart) -> Result<Block, FontError> {
+        let geo = self.geo;
+        let mut items = Vec::new();
+        let mut logo = (0.0, 0.0);
+        if let Some(image) = &org.logo {
+            // At most 120 pt wide and 36 pt tall (28 on a phone).
+            let tall = if self.set.profile.spec().large_type {
+                28.0
+            } else {
+                36.0
+            };
+            let scale = (120.0 / image.width as f32).min(tall / image.height as f32);
+            logo = (image.width as f32 * scale, image.height as f32 * scale);
+            items.push(Item::Image {
+                x: geo.margin_x,
+                y: 0.0,
+                width: logo.0,
+                height: logo.1,
+                image: image.clone(),
+            });
+        }
+        let gap = if logo.0 > 0.0 { 10.0 } else { 0.0 };
+        let column = (geo.margin_x + logo.0 + gap, geo.content - logo.0 - gap);
+        let (mut lines, height) =
+            self.set
+                .multilingual(&org.name, Role::Heading, None, &[column])?;
+        // The name stands level with the middle of the logo.
+        let dy = ((logo.1 - height) / 2.0).max(0.0);
+        lines.iter_mut().for_each(|l| l.shift(0.0, dy));
+        items.append(&mut lines);
+        Ok(Block {
+            height: height.max(logo.1) + 10.0,
+            keep_with_next: true,
+            items,
+            part: Part::Title,
+            ..Block::default()
+        })
     }
 
     /// The emergency contacts opening a phone document: the card's heading
@@ -562,6 +607,18 @@ fn card_panel(
         items.push(qr_item(address, matrix, x0 + w - pad - side, qr_y, side));
         qr_y += side + q;
     }
+    // The organisation's logo, small, in the bottom right corner.
+    if let Some(image) = &card.logo {
+        let scale = (56.0 / image.width as f32).min(16.0 / image.height as f32);
+        let (width, height) = (image.width as f32 * scale, image.height as f32 * scale);
+        items.push(Item::Image {
+            x: x0 + w - pad - width,
+            y: y0 + CARD.1 - pad - height,
+            width,
+            height,
+            image: image.clone(),
+        });
+    }
     Ok(())
 }
 
@@ -572,12 +629,12 @@ fn cover(
     geo: &Geometry,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
-    let Some(packet) = doc.packet.as_ref() else {
+    let (Some(packet), Some(org)) = (doc.packet.as_ref(), doc.org.as_ref()) else {
         return Ok(());
     };
     let mut items = Vec::new();
     let mut y = 60.0;
-    if let Some(image) = &packet.logo {
+    if let Some(image) = &org.logo {
         let (pw, ph) = (image.width, image.height);
         // At most 160 × 64 pt, keeping its proportions.
         let scale = (160.0 / pw as f32).min(64.0 / ph as f32);
@@ -593,7 +650,7 @@ fn cover(
     }
     let full = &geo.full;
     for (text, role, gap) in [
-        (&packet.org, Role::Display, 18.0),
+        (&org.name, Role::Display, 18.0),
         (&packet.kind, Role::Heading, 6.0),
         (&doc.title, Role::Title, 30.0),
     ] {
@@ -623,71 +680,109 @@ fn cover(
     Ok(())
 }
 
-/// The acknowledgement page: statement, then lines to write the name, sign and date.
+/// The acknowledgement page: what was received (checklist and edition,
+/// destination, departure), the statement, the box to tick, then the lines
+/// to write the name and date and to sign and countersign. Where the
+/// profile has forms, the box is a checkbox and the name (unless printed)
+/// and date lines are text fields.
 fn acknowledgement(
-    packet: &crate::compose::Packet,
+    ack: &Acknowledgement,
     set: &Setter,
     geo: &Geometry,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
-    let mut title = set.multilingual(&packet.ack_heading, Role::Title, None, &geo.full)?;
+    let mut title = set.multilingual(&ack.heading, Role::Title, None, &geo.full)?;
     let mut block = Block {
         height: title.1,
         break_before: true,
         keep_with_next: true,
-        bookmark: Some(packet.ack_heading.text.join(" / ")),
+        bookmark: Some(ack.heading.text.join(" / ")),
         part: Part::Heading,
         ..Block::default()
     };
     block.items.append(&mut title.0);
     blocks.push(block);
-    let (items, height) = set.multilingual(&packet.ack_statement, Role::Body, None, &geo.full)?;
-    blocks.push(Block {
-        height,
-        space_before: 14.0,
-        keep_with_next: true,
-        items,
-        ..Block::default()
-    });
-    let label_width = 150.0;
-    for (i, field) in packet.ack_fields.iter().enumerate() {
-        let (mut items, label_h) =
-            set.multilingual(field, Role::Small, None, &[(geo.margin_x, label_width)])?;
-        let line_y = label_h.max(22.0);
-        items.push(Item::Rule {
-            x: geo.margin_x + label_width,
-            y: line_y,
-            width: geo.content - label_width,
-            thickness: 0.6,
-        });
-        if i == 0 {
-            if let Some(name) = &packet.name {
-                let text = Text {
-                    id: "ui-ack-name".into(),
-                    text: vec![name.clone(); set.langs.len()],
-                };
-                let (mut lines, _) = set.paragraph(
-                    &text,
-                    0,
-                    Role::Body,
-                    None,
-                    Frame {
-                        x: geo.margin_x + label_width + 6.0,
-                        y: line_y - 18.0,
-                        width: geo.content - label_width - 6.0,
-                    },
-                )?;
-                items.append(&mut lines);
-            }
+    let parts = Parts { set, geo };
+    for (n, fact) in ack.facts.iter().enumerate() {
+        let gap = if n == 0 { 12.0 } else { 3.0 };
+        blocks.push(parts.simple(fact, Role::Body, gap, true)?);
+    }
+    blocks.push(parts.simple(&ack.statement, Role::Body, 14.0, true)?);
+    let read = DocItem {
+        text: ack.read.clone(),
+        reference: None,
+        sources: Vec::new(),
+    };
+    let mut row = item_row(&read, set, geo)?;
+    for item in &mut row.items {
+        if let Item::TickBox { field: Some(f), .. } = item {
+            *f = ack.read_field.clone();
         }
-        let keep = i + 1 < packet.ack_fields.len();
-        blocks.push(Block {
-            height: line_y + 4.0,
-            space_before: 28.0,
-            keep_with_next: keep,
-            items,
-            ..Block::default()
-        });
+    }
+    row.space_before = 12.0;
+    row.keep_with_next = true;
+    blocks.push(row);
+    for (i, line) in ack.lines.iter().enumerate() {
+        let mut block = ack_line(line, set, geo)?;
+        block.keep_with_next = i + 1 < ack.lines.len();
+        blocks.push(block);
     }
     Ok(())
+}
+
+/// A line to write on: its label beside it (below it on a narrow page),
+/// the value printed on it when known, a text field over it where the
+/// profile has forms.
+fn ack_line(
+    line: &crate::compose::AckLine,
+    set: &Setter,
+    geo: &Geometry,
+) -> Result<Block, FontError> {
+    let label_width = 150.0;
+    // A line shorter than the label leaves too little to write on.
+    let stacked = geo.content - label_width < label_width;
+    let label_col = if stacked { geo.content } else { label_width };
+    let (mut items, label_h) =
+        set.multilingual(&line.label, Role::Small, None, &[(geo.margin_x, label_col)])?;
+    let (x, line_y) = if stacked {
+        (geo.margin_x, label_h + 26.0)
+    } else {
+        (geo.margin_x + label_width, label_h.max(22.0))
+    };
+    let width = geo.margin_x + geo.content - x;
+    items.push(Item::Rule {
+        x,
+        y: line_y,
+        width,
+        thickness: 0.6,
+    });
+    if let Some(value) = &line.value {
+        let text = Text {
+            id: line.label.id.clone(),
+            text: vec![value.clone(); set.langs.len()],
+        };
+        let frame = Frame {
+            x: x + 6.0,
+            y: line_y - 18.0,
+            width: width - 6.0,
+        };
+        items.extend(set.paragraph(&text, 0, Role::Body, None, frame)?.0);
+    }
+    if let Some(name) = line.field.as_ref().filter(|_| set.profile.spec().forms) {
+        let height = set.design.tap.max(18.0);
+        items.push(Item::TextField {
+            x,
+            y: line_y - height,
+            width,
+            height,
+            name: name.clone(),
+            tag: Tag::default(),
+        });
+    }
+    Ok(Block {
+        height: line_y + 4.0,
+        space_before: 24.0,
+        items,
+        ..Block::default()
+    })
 }

@@ -94,6 +94,22 @@ pub enum Item {
         /// The item it ticks.
         tag: Tag,
     },
+    /// A form text field over a write-in line (acknowledgement page,
+    /// profiles with forms): drawn by the viewer, not in the page content.
+    TextField {
+        /// Left edge.
+        x: f32,
+        /// Top edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+        /// The field's name.
+        name: String,
+        /// The part it belongs to.
+        tag: Tag,
+    },
     /// A small filled square marking a list entry.
     Bullet {
         /// Left edge.
@@ -213,6 +229,7 @@ impl Item {
         match self {
             Item::Line(Line { tag, .. })
             | Item::TickBox { tag, .. }
+            | Item::TextField { tag, .. }
             | Item::Qr { tag, .. }
             | Item::Link { tag, .. } => *tag = new,
             _ => {}
@@ -228,6 +245,7 @@ impl Item {
             | Item::Bullet { y, size, .. } => (*y, y + size),
             Item::Rule { y, .. } => (*y, *y),
             Item::CutLine { y, height, .. }
+            | Item::TextField { y, height, .. }
             | Item::Link { y, height, .. }
             | Item::Image { y, height, .. } => (*y, y + height),
         }
@@ -243,6 +261,7 @@ impl Item {
                 }
             }
             Item::TickBox { x, y, .. }
+            | Item::TextField { x, y, .. }
             | Item::Bullet { x, y, .. }
             | Item::Rule { x, y, .. }
             | Item::CutLine { x, y, .. }

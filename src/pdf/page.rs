@@ -148,6 +148,8 @@ impl Canvas<'_> {
                     self.tick_box(*x, *y, *size);
                 }
             }
+            // A text field draws itself (its appearance streams).
+            Item::TextField { .. } => {}
             Item::Rule {
                 x,
                 y,
