@@ -88,8 +88,8 @@ fn base_request(
     request.today = Date::parse("2026-12-01");
     if let Some(org) = org {
         request.profile = Profile::Packet;
+        request.org = Some(org);
         request.packet = Some(PacketRequest {
-            org,
             name: Some(name(0)),
             departure: Date::parse("2027-01-15"),
             date: Date::parse("2026-12-01").ok_or("date")?,

@@ -31,9 +31,8 @@ fn case(name: &str, checklist: &str, langs: &[&str], edit: impl FnOnce(&mut Requ
     }
 }
 
-fn packet(org: &Org, name: Option<&str>, departure: Option<Date>) -> PacketRequest {
+fn packet(name: Option<&str>, departure: Option<Date>) -> PacketRequest {
     PacketRequest {
-        org: org.clone(),
         name: name.map(str::to_string),
         departure,
         date: Date {
@@ -46,7 +45,8 @@ fn packet(org: &Org, name: Option<&str>, departure: Option<Date>) -> PacketReque
 
 /// The cases: every checklist and profile, one, two and Traditional
 /// languages, both papers and a custom one, destinations with many missions,
-/// none, and one without mission data, roles, packets with and without facts.
+/// none, and one without mission data, roles, packets with and without
+/// facts, a handout and a phone PDF made for an organisation.
 #[allow(clippy::too_many_lines)] // a list of cases, read one by one
 fn cases() -> Vec<Case> {
     let org = Org::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/org/org.toml"))
@@ -93,8 +93,8 @@ fn cases() -> Vec<Case> {
             |r| {
                 r.profile = Profile::Packet;
                 r.destination = Some("KE".into());
+                r.org = Some(org.clone());
                 r.packet = Some(packet(
-                    &org,
                     Some("Wang Fang"),
                     Some(Date {
                         year: 2026,
@@ -142,9 +142,29 @@ fn cases() -> Vec<Case> {
         &["en"],
         |r| {
             r.profile = Profile::Packet;
-            r.packet = Some(packet(&org, None, None));
+            r.org = Some(org.clone());
+            r.packet = Some(packet(None, None));
         },
     ));
+    // --org on a handout (with its items and the acknowledgement page) and
+    // on a phone PDF (with the fillable acknowledgement page).
+    out.push(case(
+        "student-handout-org",
+        "student",
+        &["zh-CN", "en"],
+        |r| {
+            r.org = Some(org.clone());
+            r.org_items = true;
+            r.acknowledgement = true;
+            r.destination = Some("GB".into());
+        },
+    ));
+    out.push(case("student-phone-org", "student", &["zh-CN", "en"], |r| {
+        r.profile = Profile::Phone;
+        r.org = Some(org.clone());
+        r.acknowledgement = true;
+        r.packet = Some(packet(Some("Wang Fang"), None));
+    }));
     out.push(case(
         "short-trip-phone-zh-TW",
         "short-trip",

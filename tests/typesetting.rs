@@ -64,6 +64,9 @@ fn make_cases() -> Vec<(Request, Layout, Document)> {
                         height: (width * 1.414).max(480.0),
                     },
                     profile: Profile::Handout,
+                    org: None,
+                    org_items: false,
+                    acknowledgement: false,
                     packet: None,
                     // Every destination's missions, in turn.
                     destination: DESTINATIONS
@@ -82,12 +85,14 @@ fn make_cases() -> Vec<(Request, Layout, Document)> {
                 req.profile = profile;
                 req.destination = Some("JP".into());
                 if profile == Profile::Packet {
-                    req.packet = Some(PacketRequest {
-                        org: Org::load(
+                    req.org = Some(
+                        Org::load(
                             &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                                 .join("examples/org/org.toml"),
                         )
                         .unwrap(),
+                    );
+                    req.packet = Some(PacketRequest {
                         name: Some("Wang Fang".into()),
                         departure: None,
                         date: Date {

@@ -307,8 +307,8 @@ mod tests {
         let name = "买买提·艾力•李‧雷";
         let request = Request {
             profile: crate::layout::Profile::Packet,
+            org: Some(org),
             packet: Some(crate::PacketRequest {
-                org,
                 name: Some(name.into()),
                 departure: None,
                 date: crate::model::Date::parse("2026-12-01").unwrap(),
