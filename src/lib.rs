@@ -15,8 +15,8 @@
 //! [`Renderer`] runs the whole pipeline and keeps what is costly to build
 //! (parsed translations and fonts) for the documents that follow.
 
-pub mod diag;
 pub mod compose;
+pub mod diag;
 pub mod export;
 pub mod fonts;
 pub mod l10n;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use predeparture::diag::Severity;
 use predeparture::export::{export, Format};
 use predeparture::fonts::FontSet;
 use predeparture::layout::{PageSize, Profile};
@@ -396,7 +397,7 @@ fn today(timestamp: Option<i64>) -> Date {
     Date::from_days_since_epoch(now.div_euclid(86_400))
 }
 
-/// `validate`: one line per finding (or JSON); status 1 when there are any.
+/// `validate`: one line per finding (or JSON); status 1 when any is an error.
 fn validate(format: ReportFormat, args: &CatalogArgs) -> Result<ExitCode> {
     let files = match &args.catalog {
         Some(dir) => Catalog::files_in(dir)?,
@@ -419,7 +420,8 @@ fn validate(format: ReportFormat, args: &CatalogArgs) -> Result<ExitCode> {
         }
     };
     std::io::stdout().write_all(out.as_bytes())?;
-    Ok(if findings.is_empty() {
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error);
+    Ok(if errors.count() == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -444,11 +446,17 @@ fn data_check(date: Option<String>, args: &CatalogArgs) -> Result<ExitCode> {
         out.push_str(&format!(
             "{}: {}: {}\n",
             f.location,
-            if f.problem { "problem" } else { "verify" },
+            match f.severity {
+                Severity::Error => "problem",
+                Severity::Warning => "verify",
+            },
             f.message
         ));
     }
-    let problems = findings.iter().filter(|f| f.problem).count();
+    let problems = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let missions: usize = channels.destinations.iter().map(|d| d.missions.len()).sum();
     out.push_str(&format!(
         "{} national channels, {} destinations, {missions} missions: {problems} problems, {} to verify before travel (as of {today})\n",

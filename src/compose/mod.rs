@@ -11,8 +11,8 @@ use fluent_bundle::FluentArgs;
 
 use crate::l10n::{L10nError, Locale};
 use crate::model::{
-    message_id, Catalog, Channels, Checklist, Date, Destination, ModelError, Names, Org,
-    PartialDate, Provenance,
+    message_id, Catalog, ChannelKind, Channels, Checklist, Date, Destination, ModelError, Names,
+    Org, PartialDate, Problem, Provenance,
 };
 use crate::text::strip_controls;
 
@@ -522,13 +522,10 @@ fn name_in(
     locale: &Locale,
     at: &crate::diag::Location,
 ) -> Result<String, ComposeError> {
-    names.get(&locale.tag).map(str::to_string).ok_or_else(|| {
-        ModelError::Invalid {
-            location: at.clone(),
-            message: format!("no name in {}", locale.tag),
-        }
-        .into()
-    })
+    names
+        .get(&locale.tag)
+        .map(str::to_string)
+        .ok_or_else(|| ModelError::invalid(at.clone(), Problem::NoName(locale.tag.clone())).into())
 }
 
 /// The section of help and reporting channels: the destination's embassy and
@@ -624,7 +621,7 @@ fn channels_section(
     let hotlines = data
         .national
         .iter()
-        .filter(|c| c.abroad && c.kind == "hotline" && !c.phones.is_empty());
+        .filter(|c| c.abroad && c.kind == ChannelKind::Hotline && !c.phones.is_empty());
     let after_return = data
         .national
         .iter()

@@ -20,8 +20,9 @@
 //! phone = "+86-10-5555-0199"
 //! ```
 //!
-//! Text supplied here is stripped of control and bidirectional-override
-//! characters.
+//! Every text supplied here goes through [`crate::text::clean`]: normalised
+//! to NFC, invisible characters removed; a text that is then empty is an
+//! error. The file may start with a byte-order mark; it must be UTF-8.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -29,9 +30,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{unique, Ctx, ModelError, TextFile};
+use super::{unique, Ctx, IdKind, ModelError, Problem, TextFile};
 use crate::diag::Location;
-use crate::text::strip_controls;
+use crate::text::clean;
 
 /// A text given per language tag, with where it was defined.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,13 +48,13 @@ pub struct Localized {
 impl Localized {
     /// The text in `lang`, or an error naming the file position and the language.
     pub fn get(&self, lang: &str) -> Result<&str, ModelError> {
-        self.text
-            .get(lang)
-            .map(String::as_str)
-            .ok_or_else(|| ModelError::Invalid {
-                location: self.location.clone(),
-                message: format!("{} has no text in {lang}", self.what),
-            })
+        self.text.get(lang).map(String::as_str).ok_or_else(|| {
+            let problem = Problem::NoText {
+                what: self.what.clone(),
+                lang: lang.to_string(),
+            };
+            ModelError::invalid(self.location.clone(), problem)
+        })
     }
 }
 
@@ -118,104 +119,113 @@ struct ItemDef {
 struct ContactDef {
     name: Spanned<BTreeMap<String, String>>,
     phone: Option<Spanned<String>>,
-    email: Option<String>,
+    email: Option<Spanned<String>>,
 }
 
 impl Org {
     /// Reads and checks an organisation file.
     pub fn load(path: &Path) -> Result<Org, ModelError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Org::parse(&TextFile {
-            path: path.to_path_buf(),
-            text,
-        })
+        Org::parse(&TextFile::read(path)?)
     }
 
     /// Parses an organisation file's text.
     pub fn parse(file: &TextFile) -> Result<Org, ModelError> {
-        let ctx = Ctx(file);
+        let file = file.clone().without_bom();
+        let ctx = Ctx(&file);
         let def: OrgDef = ctx.parse()?;
-        let localized = |value: &Spanned<BTreeMap<String, String>>,
-                         what: String|
-         -> Result<Localized, ModelError> {
-            let text: BTreeMap<String, String> = value
-                .get_ref()
-                .iter()
-                .map(|(lang, s)| (lang.clone(), strip_controls(s).trim().to_string()))
-                .collect();
-            let location = Location::from_offset(&file.path, &file.text, value.span().start);
-            if let Some((lang, _)) = text.iter().find(|(_, s)| s.is_empty()) {
-                return Err(ModelError::Invalid {
-                    location,
-                    message: format!("{what} has an empty text in {lang}"),
-                });
-            }
-            Ok(Localized {
-                text,
-                location,
-                what,
-            })
-        };
-        let contact = |c: &ContactDef, what: &str| -> Result<Contact, ModelError> {
-            let phone = match &c.phone {
-                Some(p) => {
-                    let phone = strip_controls(p.get_ref()).trim().to_string();
-                    let ok = phone.chars().filter(char::is_ascii_digit).count() >= 3
-                        && phone
-                            .chars()
-                            .all(|ch| ch.is_ascii_digit() || " +-().".contains(ch));
-                    if !ok {
-                        return Err(ctx.err(
-                            p.span().start,
-                            format!(
-                                "`{phone}` is not a phone number (digits, spaces, + - ( ) only)"
-                            ),
-                        ));
-                    }
-                    Some(phone)
-                }
-                None => None,
-            };
-            Ok(Contact {
-                name: localized(&c.name, what.to_string())?,
-                phone,
-                email: c
-                    .email
-                    .as_deref()
-                    .map(|e| strip_controls(e).trim().to_string()),
-            })
-        };
         let mut seen = BTreeSet::new();
         let mut items = Vec::new();
         for item in &def.item {
-            let id = unique(&ctx, &mut seen, &item.id, "item")?;
+            let id = unique(&ctx, &mut seen, &item.id, IdKind::Item)?;
             items.push(OrgItem {
-                text: localized(&item.text, format!("item `{id}`"))?,
+                text: localized(&ctx, &item.text, format!("item `{id}`"))?,
                 id,
             });
         }
         let dir = file.path.parent().unwrap_or(Path::new("."));
         Ok(Org {
             path: file.path.clone(),
-            name: localized(&def.name, "the organisation name".into())?,
+            name: localized(&ctx, &def.name, "the organisation name".into())?,
             logo: def.logo.map(|l| dir.join(l)),
             security_officer: def
                 .security_officer
                 .as_ref()
-                .map(|c| contact(c, "the security officer"))
+                .map(|c| contact(&ctx, c, "the security officer"))
                 .transpose()?,
             items,
             contacts: def
                 .contact
                 .iter()
                 .enumerate()
-                .map(|(i, c)| contact(c, &format!("contact {}", i + 1)))
+                .map(|(i, c)| contact(&ctx, c, &format!("contact {}", i + 1)))
                 .collect::<Result<_, _>>()?,
         })
     }
+}
+
+/// A text in several languages, each cleaned; an empty one is an error.
+fn localized(
+    ctx: &Ctx,
+    value: &Spanned<BTreeMap<String, String>>,
+    what: String,
+) -> Result<Localized, ModelError> {
+    let location = ctx.at(value.span().start);
+    let mut text = BTreeMap::new();
+    for (lang, s) in value.get_ref() {
+        match clean(s) {
+            Ok(s) => text.insert(lang.clone(), s),
+            Err(why) => {
+                let lang = Some(lang.clone());
+                let problem = Problem::EmptyText { what, lang, why };
+                return Err(ModelError::invalid(location, problem));
+            }
+        };
+    }
+    Ok(Localized {
+        text,
+        location,
+        what,
+    })
+}
+
+/// A contact, its phone number checked.
+fn contact(ctx: &Ctx, c: &ContactDef, what: &str) -> Result<Contact, ModelError> {
+    let field = |value: &str, offset: usize, label: &str| {
+        clean(value).map_err(|why| {
+            let what = format!("the {label} of {what}");
+            ctx.err(
+                offset,
+                Problem::EmptyText {
+                    what,
+                    lang: None,
+                    why,
+                },
+            )
+        })
+    };
+    let phone = match &c.phone {
+        Some(p) => {
+            let phone = field(p.get_ref(), p.span().start, "phone number")?;
+            let ok = phone.chars().filter(char::is_ascii_digit).count() >= 3
+                && phone
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-().".contains(ch));
+            if !ok {
+                return Err(ctx.err(p.span().start, Problem::NotAPhone(phone)));
+            }
+            Some(phone)
+        }
+        None => None,
+    };
+    let email = match &c.email {
+        Some(e) => Some(field(e.get_ref(), e.span().start, "e-mail address")?),
+        None => None,
+    };
+    Ok(Contact {
+        name: localized(ctx, &c.name, what.to_string())?,
+        phone,
+        email,
+    })
 }
 
 #[cfg(test)]

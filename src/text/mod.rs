@@ -190,7 +190,10 @@ mod tests {
     fn clean_refuses_empty_fields() {
         assert_eq!(clean(""), Err(CleanError::Empty));
         assert_eq!(clean(" \n "), Err(CleanError::Empty));
-        assert_eq!(clean("\u{200B}\u{2060}\u{00AD}"), Err(CleanError::Invisible));
+        assert_eq!(
+            clean("\u{200B}\u{2060}\u{00AD}"),
+            Err(CleanError::Invisible)
+        );
     }
 
     #[test]
