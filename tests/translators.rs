@@ -97,8 +97,21 @@ fn the_base_fixture_validates_clean_and_renders() {
     assert_eq!(validate_text(dir.path()), "");
     let cat = dir.path().to_str().unwrap();
     let out = dir.path().join("demo.pdf");
-    let o = run(&["render", "--catalog", cat, "--checklist", "demo", "-o", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&[
+        "render",
+        "--catalog",
+        cat,
+        "--checklist",
+        "demo",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]
@@ -118,7 +131,10 @@ fn validate_reports_on_the_command_line_with_positions() {
     assert_eq!(o.status.code(), Some(1));
     let text = String::from_utf8(o.stdout).unwrap();
     let line = text.lines().find(|l| l.contains("unknown-source")).unwrap();
-    assert!(line.ends_with("demo.toml:14:12: unknown-source: unknown source `nope-1`"), "{line}");
+    assert!(
+        line.ends_with("demo.toml:14:12: unknown-source: unknown source `nope-1`"),
+        "{line}"
+    );
     // What render would trip over, validate reports first; render fails in one line.
     let dir = fixture("page-variable");
     let o = run(&["validate", "--catalog", dir.path().to_str().unwrap()]);

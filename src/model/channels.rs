@@ -619,6 +619,56 @@ mod tests {
 }
 
 #[cfg(test)]
+mod kinds {
+    use super::*;
+    use crate::model::Problem;
+
+    #[test]
+    fn an_unknown_kind_is_an_error_at_its_place() {
+        let text =
+            "[[national]]\nid = \"h\"\nkind = \"Hotline\"\nname = { en = \"H\" }\nabroad = true\n";
+        let e = Channels::parse(&TextFile {
+            path: "c.toml".into(),
+            text: text.into(),
+        })
+        .unwrap_err();
+        let ModelError::Invalid { location, problem } = e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((location.line, location.col), (3, 8));
+        assert!(matches!(problem, Problem::Toml(m) if m.contains("`Hotline`")));
+    }
+
+    #[test]
+    fn one_rule_decides_verify_before_travel() {
+        let today = Date::parse("2026-11-22").unwrap();
+        let p = |date: Option<&str>, confidence| Provenance {
+            source: Some("s".into()),
+            url: None,
+            date: date.and_then(PartialDate::parse),
+            date_text: date.map(str::to_string),
+            confidence: Some(confidence),
+            location: Location::from_offset("c.toml", "", 0),
+        };
+        let reasons = |p: &Provenance| Channels::verify_reasons(p, today);
+        assert!(reasons(&p(Some("2025-01"), Confidence::High)).is_empty());
+        assert_eq!(
+            reasons(&p(Some("2024-10"), Confidence::High)),
+            [VerifyReason::Old]
+        );
+        assert_eq!(
+            reasons(&p(None, Confidence::Low)),
+            [VerifyReason::Undated, VerifyReason::LowConfidence]
+        );
+        assert!(Channels::needs_verifying(&p(None, Confidence::High), today));
+        assert!(!Channels::needs_verifying(
+            &p(Some("2026"), Confidence::Medium),
+            today
+        ));
+    }
+}
+
+#[cfg(test)]
 mod strict {
     #[test]
     fn unknown_keys_are_rejected() {

@@ -257,6 +257,48 @@ mod tests {
     }
 
     #[test]
+    fn texts_are_cleaned_and_invisible_ones_refused() {
+        let o = org(
+            "\u{FEFF}name = { en = \"Rene\u{301}e\u{00AD} Co\u{2028}Ltd\", zh-CN = \"艾克米\" }\n",
+        )
+        .unwrap();
+        assert_eq!(o.name.get("en").unwrap(), "Ren\u{E9}e Co Ltd");
+        let e = org("name = { en = \"A\", zh-CN = \"\u{200B}\u{2060}\" }\n").unwrap_err();
+        let ModelError::Invalid { location, problem } = e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((location.line, location.col), (1, 8));
+        assert_eq!(
+            problem,
+            Problem::EmptyText {
+                what: "the organisation name".into(),
+                lang: Some("zh-CN".into()),
+                why: crate::text::CleanError::Invisible
+            }
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("org.toml");
+        std::fs::write(&path, b"name = { en = \"A\xe9\" }\n").unwrap();
+        let e = Org::load(&path).unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                ModelError::Invalid { location, problem: Problem::NotUtf8 } if (location.line, location.col) == (1, 17)
+            ),
+            "{e:?}"
+        );
+        let missing = Org::load(&dir.path().join("none.toml")).unwrap_err();
+        assert!(
+            std::error::Error::source(&missing).is_none(),
+            "the OS error is printed once"
+        );
+    }
+
+    #[test]
     fn rejects_unknown_keys_and_bad_phones() {
         assert!(org("name = { en = \"A\" }\ncolour = 1\n")
             .unwrap_err()
