@@ -274,84 +274,20 @@ struct SupersededDef {
 impl Channels {
     /// Parses `checklists/channels.toml`.
     pub fn parse(file: &TextFile) -> Result<Channels, ModelError> {
-        let ctx = Ctx(file);
-        let def: FileDef = ctx.parse()?;
-        let at = |offset: usize| Location::from_offset(&file.path, &file.text, offset);
-        let provenance = |s: SourceDef, offset: usize| Provenance {
-            date: s.source_date.as_deref().and_then(PartialDate::parse),
-            date_text: s.source_date,
-            source: s.source,
-            url: s.source_url,
-            confidence: s.confidence,
-            location: at(offset),
-        };
-        let national = def
-            .national
-            .into_iter()
-            .map(|c| {
-                let start = c.span().start;
-                let c = c.into_inner();
-                Channel {
-                    id: c.id,
-                    kind: c.kind,
-                    name: Names(c.name),
-                    phones: c.phones,
-                    url: c.url,
-                    hours: c.hours,
-                    abroad: c.abroad,
-                    provenance: provenance(c.source, start),
-                }
-            })
-            .collect();
-        let destinations = def
-            .destination
-            .into_iter()
-            .map(|d| {
-                let start = d.span().start;
-                let d = d.into_inner();
-                let missions = d
-                    .mission
-                    .into_iter()
-                    .map(|m| {
-                        let start = m.span().start;
-                        let m = m.into_inner();
-                        Mission {
-                            kind: m.kind,
-                            name: Names(m.name),
-                            city: Names(m.city),
-                            address: m.address,
-                            phone: m.phone,
-                            website: m.website,
-                            provenance: provenance(m.source, start),
-                        }
-                    })
-                    .collect();
-                Destination {
-                    code: d.code,
-                    name: Names(d.name),
-                    aliases: d.aliases,
-                    missions,
-                    location: at(start),
-                }
-            })
-            .collect();
-        let superseded = def
-            .superseded
-            .into_iter()
-            .map(|s| {
-                let start = s.span().start;
-                let s = s.into_inner();
-                Superseded {
-                    number: s.number,
-                    replaced_by: s.replaced_by,
-                    provenance: provenance(s.source, start),
-                }
-            })
-            .collect();
+        let def: FileDef = Ctx(file).parse()?;
+        let rows = Rows(file);
         Ok(Channels {
-            national,
-            destinations,
-            superseded,
+            national: def.national.into_iter().map(|c| rows.channel(c)).collect(),
+            destinations: def
+                .destination
+                .into_iter()
+                .map(|d| rows.destination(d))
+                .collect(),
+            superseded: def
+                .superseded
+                .into_iter()
+                .map(|s| rows.superseded(s))
+                .collect(),
         })
     }
 
@@ -422,6 +358,77 @@ impl Channels {
     /// Whether a row calls for "verify before travel" on `today`.
     pub fn needs_verifying(p: &Provenance, today: Date) -> bool {
         !Channels::verify_reasons(p, today).is_empty()
+    }
+}
+
+/// Turns the rows of one file into data, with their locations.
+struct Rows<'a>(&'a TextFile);
+
+impl Rows<'_> {
+    fn at(&self, offset: usize) -> Location {
+        Location::from_offset(&self.0.path, &self.0.text, offset)
+    }
+
+    fn provenance(&self, s: SourceDef, offset: usize) -> Provenance {
+        Provenance {
+            date: s.source_date.as_deref().and_then(PartialDate::parse),
+            date_text: s.source_date,
+            source: s.source,
+            url: s.source_url,
+            confidence: s.confidence,
+            location: self.at(offset),
+        }
+    }
+
+    fn channel(&self, c: Spanned<ChannelDef>) -> Channel {
+        let start = c.span().start;
+        let c = c.into_inner();
+        Channel {
+            id: c.id,
+            kind: c.kind,
+            name: Names(c.name),
+            phones: c.phones,
+            url: c.url,
+            hours: c.hours,
+            abroad: c.abroad,
+            provenance: self.provenance(c.source, start),
+        }
+    }
+
+    fn mission(&self, m: Spanned<MissionDef>) -> Mission {
+        let start = m.span().start;
+        let m = m.into_inner();
+        Mission {
+            kind: m.kind,
+            name: Names(m.name),
+            city: Names(m.city),
+            address: m.address,
+            phone: m.phone,
+            website: m.website,
+            provenance: self.provenance(m.source, start),
+        }
+    }
+
+    fn destination(&self, d: Spanned<DestinationDef>) -> Destination {
+        let start = d.span().start;
+        let d = d.into_inner();
+        Destination {
+            code: d.code,
+            name: Names(d.name),
+            aliases: d.aliases,
+            missions: d.mission.into_iter().map(|m| self.mission(m)).collect(),
+            location: self.at(start),
+        }
+    }
+
+    fn superseded(&self, s: Spanned<SupersededDef>) -> Superseded {
+        let start = s.span().start;
+        let s = s.into_inner();
+        Superseded {
+            number: s.number,
+            replaced_by: s.replaced_by,
+            provenance: self.provenance(s.source, start),
+        }
     }
 }
 
