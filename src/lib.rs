@@ -215,7 +215,13 @@ impl Renderer {
             }
             (true, Some(p)) => Some(PacketInput {
                 org: &p.org,
-                name: p.name.clone(),
+                name: p
+                    .name
+                    .as_deref()
+                    .map(|n| {
+                        text::clean(n).map_err(|why| Error::Request(format!("the name {why}")))
+                    })
+                    .transpose()?,
                 departure: p.departure,
                 date: p.date,
             }),
