@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::card::{parse_card, CardRow};
 use super::checklist::{parse_checklist, Checklist};
+use super::countries::parse_countries;
 use super::files::{self, Role, TextFile};
 use super::locale::{self, LocaleSettings};
 use super::sources::{parse_sources, Source};
@@ -41,6 +42,7 @@ struct Sorted {
     sources: Option<TextFile>,
     card: Option<TextFile>,
     channels: Option<TextFile>,
+    countries: Option<TextFile>,
     checklists: Vec<TextFile>,
     locales: BTreeMap<String, Vec<TextFile>>,
     ignored: Vec<PathBuf>,
@@ -55,6 +57,7 @@ impl Sorted {
                 Role::Sources => sorted.sources = Some(file),
                 Role::Card => sorted.card = Some(file),
                 Role::Channels => sorted.channels = Some(file),
+                Role::Countries => sorted.countries = Some(file),
                 Role::Checklist => sorted.checklists.push(file),
                 Role::Locale(tag) => sorted.locales.entry(tag).or_default().push(file),
                 Role::Other => sorted.ignored.push(file.path),
@@ -177,10 +180,17 @@ fn build(files: Sorted, errors: &mut Errors) -> Option<Catalog> {
         .as_ref()
         .and_then(|f| parse_card(f, sources.as_ref(), errors))
         .unwrap_or_default();
-    let channels = files
+    let mut channels = files
         .channels
         .as_ref()
         .and_then(|f| errors.keep(Channels::parse(f)));
+    let countries = files
+        .countries
+        .as_ref()
+        .and_then(|f| errors.keep(parse_countries(f)));
+    if let (Some(channels), Some(countries)) = (&mut channels, countries) {
+        channels.add_countries(countries);
+    }
     let mut settings = BTreeMap::new();
     for (tag, files) in &files.locales {
         let dir = files

@@ -185,8 +185,12 @@ pub struct Superseded {
 pub struct Channels {
     /// National channels.
     pub national: Vec<Channel>,
-    /// Destinations in file order.
+    /// Destinations with mission data, in file order.
     pub destinations: Vec<Destination>,
+    /// The other countries (from `countries.toml`), in code order: a
+    /// destination may name them, and their documents print lines to write
+    /// the numbers in.
+    pub countries: Vec<Destination>,
     /// Numbers no longer current.
     pub superseded: Vec<Superseded>,
 }
@@ -288,6 +292,7 @@ impl Channels {
                 .into_iter()
                 .map(|s| rows.superseded(s))
                 .collect(),
+            countries: Vec::new(),
         })
     }
 
@@ -297,6 +302,7 @@ impl Channels {
         let q = query.trim().to_lowercase();
         self.destinations
             .iter()
+            .chain(&self.countries)
             .find(|d| {
                 d.code.to_lowercase() == q
                     || d.name.0.values().any(|n| n.to_lowercase() == q)
@@ -311,6 +317,16 @@ impl Channels {
                     .collect::<Vec<_>>()
                     .join(", "),
             })
+    }
+
+    /// Adds the countries of `countries.toml` that have no mission data.
+    pub(crate) fn add_countries(&mut self, countries: Vec<Destination>) {
+        let known: std::collections::BTreeSet<String> =
+            self.destinations.iter().map(|d| d.code.clone()).collect();
+        self.countries = countries
+            .into_iter()
+            .filter(|c| !known.contains(&c.code))
+            .collect();
     }
 
     /// Checks every row; `today` judges age, `langs` are the languages every

@@ -45,7 +45,7 @@ pub enum ModelError {
         available: String,
     },
     /// No destination matches.
-    #[error("unknown destination `{query}`; accepted codes: {available}")]
+    #[error("unknown destination `{query}`: no country has that ISO 3166 code or name")]
     UnknownDestination {
         /// What was asked for.
         query: String,
@@ -110,6 +110,8 @@ pub enum IdKind {
     Role,
     /// A row of the wallet card.
     CardRow,
+    /// A country of `countries.toml` (an ISO 3166-1 alpha-2 code).
+    Country,
 }
 
 impl fmt::Display for IdKind {
@@ -121,6 +123,7 @@ impl fmt::Display for IdKind {
             IdKind::Item => "item",
             IdKind::Role => "role",
             IdKind::CardRow => "card row",
+            IdKind::Country => "country (ISO 3166-1 alpha-2 code)",
         })
     }
 }

@@ -61,6 +61,8 @@ pub(crate) enum Role {
     Card,
     /// `checklists/channels.toml`.
     Channels,
+    /// `checklists/countries.toml`.
+    Countries,
     /// Any other `checklists/*.toml`.
     Checklist,
     /// A file of `locales/<tag>/` (`locale.toml` or `*.ftl`).
@@ -87,6 +89,7 @@ pub(crate) fn role(path: &Path) -> Role {
         "sources.toml" => Role::Sources,
         "card.toml" => Role::Card,
         "channels.toml" => Role::Channels,
+        "countries.toml" => Role::Countries,
         _ => Role::Checklist,
     }
 }

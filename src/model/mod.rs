@@ -27,6 +27,7 @@ mod card;
 mod catalog;
 mod channels;
 mod checklist;
+mod countries;
 mod date;
 mod error;
 mod files;
