@@ -191,7 +191,10 @@ fn org_input(request: &Request, as_of: Date) -> Result<Option<OrgInput<'_>>, Err
         items: spec.needs_org || request.org_items,
         cover: spec.needs_org,
         acknowledgement,
-        name: packet.and_then(|p| p.name.clone()),
+        name: packet
+            .and_then(|p| p.name.as_deref())
+            .map(|n| text::clean(n).map_err(|why| Error::Request(format!("the name {why}"))))
+            .transpose()?,
         departure: packet.and_then(|p| p.departure),
         date: packet
             .map(|p| p.date)

@@ -244,3 +244,51 @@ fn data_check_is_clean_on_the_shipped_data_and_catches_planted_rows() {
     assert!(out.contains(&format!("{at}: no city in zh-TW")), "{out}");
     assert!(out.trim_end().contains("5 problems"), "{out}");
 }
+
+#[test]
+fn every_country_is_a_destination_whose_name_prints_in_every_language() {
+    use predeparture::fonts::{FontSet, Weight};
+    let r = renderer();
+    let data = channels(&r);
+    assert!(
+        data.countries.len() > 200,
+        "{} countries",
+        data.countries.len()
+    );
+    let fonts = FontSet::bundled();
+    let metrics = fonts.metrics();
+    for (tag, settings) in &r.catalog().settings {
+        let faces: Vec<_> = settings
+            .fonts
+            .iter()
+            .map(|f| fonts.family(f, Weight::Regular, tag).unwrap())
+            .collect();
+        for country in data.destinations.iter().chain(&data.countries) {
+            let name = country
+                .name
+                .get(tag)
+                .unwrap_or_else(|| panic!("{} has no name in {tag}", country.code));
+            for ch in name.chars() {
+                assert!(
+                    faces.iter().any(|f| metrics[f.0].covers(ch)),
+                    "{tag}: {} `{name}`: no font has {ch}",
+                    country.code
+                );
+            }
+        }
+    }
+    // A country without mission data is found by code or name, in any language.
+    for query in ["PT", "Portugal", "葡萄牙", "prt"] {
+        let d = data.find(query).unwrap();
+        assert_eq!((d.code.as_str(), d.missions.len()), ("PT", 0), "{query}");
+    }
+    let mut req = Request::handout("student", &["zh-CN", "en"]);
+    req.destination = Some("Portugal".into());
+    let doc = r.document(&req).unwrap();
+    let channels = doc.channels.unwrap();
+    assert!(
+        channels.items[0].text.id == "ui-mission-none",
+        "{:?}",
+        channels.items[0]
+    );
+}

@@ -162,6 +162,13 @@ pub(crate) fn render_once(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
             &renderer, &fonts, &request, roster, encoding, &folder, quiet,
         );
     }
+    if let Some(w) = request
+        .destination
+        .as_deref()
+        .and_then(|d| super::suggest::without_missions(&renderer, d))
+    {
+        warn(&w);
+    }
     let format = format(args)?;
     let output = match &args.output {
         Some(path) => path.clone(),

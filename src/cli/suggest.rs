@@ -20,7 +20,8 @@ pub(crate) fn hint(error: &Error, renderer: &Renderer) -> Option<String> {
         }
         Error::Model(ModelError::UnknownDestination { query, .. }) => {
             let channels = renderer.catalog().channels.as_ref()?;
-            let names = channels.destinations.iter().flat_map(|d| {
+            let all = channels.destinations.iter().chain(&channels.countries);
+            let names = all.flat_map(|d| {
                 let code = d.code.clone();
                 d.name
                     .0
@@ -38,6 +39,21 @@ pub(crate) fn hint(error: &Error, renderer: &Renderer) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A warning for a destination that is a country without mission data:
+/// its documents print lines to write the numbers in.
+pub(crate) fn without_missions(renderer: &Renderer, query: &str) -> Option<String> {
+    let channels = renderer.catalog().channels.as_ref()?;
+    let d = channels.find(query).ok()?;
+    if !d.missions.is_empty() {
+        return None;
+    }
+    let name = d.name.get("en").unwrap_or(&d.code);
+    Some(format!(
+        "no mission data for {name} ({}): the document has lines to write the numbers in and says where to look them up",
+        d.code
+    ))
 }
 
 fn closest(query: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
