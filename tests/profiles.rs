@@ -1,6 +1,7 @@
 //! The three profiles, read back from the PDFs: page sizes, tappable links,
 //! outline, form checkboxes, QR codes that decode to the printed address,
-//! the wallet card, and the packet's cover and acknowledgement page.
+//! the wallet card, the packet's cover and acknowledgement page, and the
+//! organisation on handouts and phone PDFs (`--org`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
@@ -530,8 +531,8 @@ fn packet_text_from_users_is_cleaned_and_checked() {
     let r = renderer();
     let mut req = Request::handout("student", &["zh-CN", "en"]);
     req.profile = Profile::Packet;
+    req.org = Some(org());
     req.packet = Some(PacketRequest {
-        org: org(),
         name: Some("Li\u{202E}Lei\u{7}".into()),
         departure: None,
         date: Date {
@@ -561,7 +562,11 @@ fn packet_inputs_are_checked() {
         ),
         (
             vec!["--name", "X"],
-            "--name is for packets: add --profile packet".into(),
+            "--name is for packets and acknowledgement pages: add --profile packet, or --ack with --org".into(),
+        ),
+        (
+            vec!["--profile", "phone", "--departure", "2026-12-01"],
+            "--departure is for packets and acknowledgement pages: add --profile packet, or --ack with --org".into(),
         ),
         (
             vec!["--profile", "packet", "--org", org_file.to_str().unwrap()],
@@ -660,4 +665,74 @@ fn a_roster_gives_one_packet_per_row_or_none_at_all() {
         "{err}"
     );
     assert!(!out2.exists(), "a failed roster wrote files");
+}
+
+#[test]
+fn org_puts_name_logo_and_contacts_on_handouts_and_phone_pdfs() {
+    let dir = tempdir();
+    let org = root().join("examples/org/org.toml");
+    let o = org.to_str().unwrap();
+    let item = squash(org_item_text());
+    for profile in ["handout", "phone"] {
+        let pdf = render(
+            dir.path(),
+            &format!("{profile}.pdf"),
+            &["--checklist", "student", "--profile", profile, "--org", o],
+        );
+        let first = squash(&text(&pdf, Some(1)));
+        assert!(
+            first.contains("示例工程有限公司") && first.contains("ExampleEngineeringCo.,Ltd."),
+            "{profile}: {first}"
+        );
+        // The logo heads page 1.
+        let images = tool(
+            "pdfimages",
+            &["-list", "-f", "1", "-l", "1", pdf.to_str().unwrap()],
+        );
+        assert!(
+            images
+                .lines()
+                .any(|l| l.split_whitespace().nth(2) == Some("image")),
+            "{profile}: {images}"
+        );
+        let all = squash(&text(&pdf, None));
+        assert!(all.contains("联系方式") && all.contains("security@example.com"));
+        // The card (the phone's opening contacts) has the security officer's number.
+        let card = if profile == "phone" {
+            first.clone()
+        } else {
+            squash(&text(&pdf, Some(pages(&pdf))))
+        };
+        assert!(
+            card.contains("示例工程有限公司：保密办公室+86-10-5555-0100"),
+            "{profile}: {card}"
+        );
+        // Its own items and the acknowledgement page only when asked for.
+        assert!(!all.contains(&item), "{profile}");
+        assert!(!all.contains("Acknowledgement"), "{profile}");
+        let pdf = render(
+            dir.path(),
+            &format!("{profile}-all.pdf"),
+            &[
+                "--checklist", "student", "--profile", profile, "--org", o, "--org-items",
+                "--ack", "--name", "Li Lei",
+            ],
+        );
+        let all = squash(&text(&pdf, None));
+        assert!(all.contains(&item) && all.contains("Acknowledgement"));
+        assert!(all.contains("I,LiLei,confirm"));
+        // A phone's acknowledgement page is a form; a handout's is printed.
+        let doc = Document::load(&pdf).unwrap();
+        assert_eq!(
+            doc.catalog().unwrap().get(b"AcroForm").is_ok(),
+            profile == "phone"
+        );
+    }
+    let o = run(&["render", "--checklist", "student", "--ack", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--org"));
+}
+
+fn org_item_text() -> &'static str {
+    "Register your trip with the Security Office"
 }
