@@ -209,7 +209,12 @@ fn returned_forms_are_read_back_and_altered_or_foreign_files_reported() {
 
     // Foreign: a PDF predeparture did not make.
     let mut foreign = Document::load_mem(&phone()).unwrap();
-    let info = foreign.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = foreign
+        .trailer
+        .get(b"Info")
+        .unwrap()
+        .as_reference()
+        .unwrap();
     let info = foreign.get_dictionary_mut(info).unwrap();
     let keys: Vec<Vec<u8>> = info
         .iter()
@@ -235,9 +240,15 @@ fn returned_forms_are_read_back_and_altered_or_foreign_files_reported() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("d-altered.pdf: altered"), "{err}");
-    assert!(err.contains("e-foreign.pdf: not made by predeparture"), "{err}");
+    assert!(
+        err.contains("e-foreign.pdf: not made by predeparture"),
+        "{err}"
+    );
     assert!(err.contains("f-broken.pdf: not a readable PDF"), "{err}");
-    assert!(!err.contains("a-phone.pdf") && !err.contains("b-packet.pdf"), "{err}");
+    assert!(
+        !err.contains("a-phone.pdf") && !err.contains("b-packet.pdf"),
+        "{err}"
+    );
     let csv = std::fs::read_to_string(&register).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(

@@ -714,8 +714,16 @@ fn org_puts_name_logo_and_contacts_on_handouts_and_phone_pdfs() {
             dir.path(),
             &format!("{profile}-all.pdf"),
             &[
-                "--checklist", "student", "--profile", profile, "--org", o, "--org-items",
-                "--ack", "--name", "Li Lei",
+                "--checklist",
+                "student",
+                "--profile",
+                profile,
+                "--org",
+                o,
+                "--org-items",
+                "--ack",
+                "--name",
+                "Li Lei",
             ],
         );
         let all = squash(&text(&pdf, None));

@@ -159,12 +159,17 @@ fn cases() -> Vec<Case> {
             r.destination = Some("GB".into());
         },
     ));
-    out.push(case("student-phone-org", "student", &["zh-CN", "en"], |r| {
-        r.profile = Profile::Phone;
-        r.org = Some(org.clone());
-        r.acknowledgement = true;
-        r.packet = Some(packet(Some("Wang Fang"), None));
-    }));
+    out.push(case(
+        "student-phone-org",
+        "student",
+        &["zh-CN", "en"],
+        |r| {
+            r.profile = Profile::Phone;
+            r.org = Some(org.clone());
+            r.acknowledgement = true;
+            r.packet = Some(packet(Some("Wang Fang"), None));
+        },
+    ));
     out.push(case(
         "short-trip-phone-zh-TW",
         "short-trip",
@@ -238,6 +243,17 @@ fn describe(item: &Item) -> String {
             tag,
         } => format!(
             "link {x:.1},{y:.1} {width:.1}x{height:.1} {:?}#{} {uri}",
+            tag.part, tag.block
+        ),
+        Item::TextField {
+            x,
+            y,
+            width,
+            height,
+            name,
+            tag,
+        } => format!(
+            "textfield {x:.1},{y:.1} {width:.1}x{height:.1} {:?}#{} {name}",
             tag.part, tag.block
         ),
         other => {
