@@ -333,7 +333,7 @@ fn items_stay_whole_and_headings_keep_their_first_item() {
                 req.page, section.heading.id
             );
         }
-        // Tick boxes: one per item.
+        // Tick boxes: one per item, and the acknowledgement page's box.
         let boxes = layout
             .pages
             .iter()
@@ -343,6 +343,7 @@ fn items_stay_whole_and_headings_keep_their_first_item() {
         assert_eq!(
             boxes,
             doc.sections.iter().map(|s| s.items.len()).sum::<usize>()
+                + usize::from(doc.acknowledgement.is_some())
         );
     }
 }
