@@ -292,3 +292,24 @@ fn every_country_is_a_destination_whose_name_prints_in_every_language() {
         channels.items[0]
     );
 }
+
+#[test]
+fn every_source_of_the_channel_data_is_titled_in_the_documents_languages() {
+    let r = renderer();
+    let data = channels(&r);
+    let mut untitled = std::collections::BTreeSet::new();
+    for d in &data.destinations {
+        let mut req = Request::handout("short-trip", &["zh-CN", "zh-TW", "en"]);
+        req.destination = Some(d.code.clone());
+        let doc = r.document(&req).unwrap();
+        // A source the catalog does not list is printed as the data names it.
+        for s in doc
+            .sources
+            .iter()
+            .filter(|s| !s.entry.id.starts_with("source-"))
+        {
+            untitled.insert(format!("{}: {}", d.code, s.entry.text[0]));
+        }
+    }
+    assert!(untitled.is_empty(), "{untitled:#?}");
+}

@@ -32,6 +32,10 @@ pub enum Confidence {
 pub struct Provenance {
     /// The publication.
     pub source: Option<String>,
+    /// The source of `sources.toml` that is this publication, when the row
+    /// names one (`source-id`): documents then cite it, titled in their
+    /// own languages.
+    pub source_id: Option<String>,
     /// Its address.
     pub url: Option<String>,
     /// When it was published (the "as of" date of the row).
@@ -249,6 +253,7 @@ struct FileDef {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SourceDef {
     source: Option<String>,
+    source_id: Option<String>,
     source_url: Option<String>,
     source_date: Option<String>,
     confidence: Option<Confidence>,
@@ -346,6 +351,16 @@ impl Channels {
             })
     }
 
+    /// Every row's provenance, in file order.
+    pub fn provenances(&self) -> impl Iterator<Item = &Provenance> {
+        let missions = self.destinations.iter().flat_map(|d| &d.missions);
+        self.national
+            .iter()
+            .map(|c| &c.provenance)
+            .chain(missions.map(|m| &m.provenance))
+            .chain(self.superseded.iter().map(|s| &s.provenance))
+    }
+
     /// Adds the countries of `countries.toml` that have no mission data.
     pub(crate) fn add_countries(&mut self, countries: Vec<Destination>) {
         let known: std::collections::BTreeSet<String> =
@@ -427,6 +442,7 @@ impl Rows<'_> {
             date: s.source_date.as_deref().and_then(PartialDate::parse),
             date_text: s.source_date,
             source: s.source,
+            source_id: s.source_id,
             url: s.source_url,
             confidence: s.confidence,
             location: self.at(offset),
