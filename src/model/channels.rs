@@ -720,6 +720,7 @@ mod kinds {
         let today = Date::parse("2026-11-22").unwrap();
         let p = |date: Option<&str>, confidence| Provenance {
             source: Some("s".into()),
+            source_id: None,
             url: None,
             date: date.and_then(PartialDate::parse),
             date_text: date.map(str::to_string),
