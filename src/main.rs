@@ -13,6 +13,8 @@ use predeparture::layout::{PageSize, Profile};
 use predeparture::model::{Catalog, Date, Org};
 use predeparture::{PacketRequest, Renderer, Request};
 
+mod serve;
+
 /// Typeset pre-departure security checklists as Chinese and English PDFs.
 #[derive(Parser)]
 #[command(name = "predeparture", version)]
@@ -37,6 +39,8 @@ enum Command {
         #[command(flatten)]
         catalog: CatalogArgs,
     },
+    /// Serve the web page and the HTTP API (on 127.0.0.1:8080 by default).
+    Serve(serve::ServeArgs),
     /// Work on the reporting-channel data.
     Data {
         #[command(subcommand)]
@@ -170,6 +174,7 @@ fn main() -> ExitCode {
             command: DataCommand::Check { date, catalog },
         } => data_check(date, &catalog),
         Command::Validate { format, catalog } => validate(format, &catalog),
+        Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
