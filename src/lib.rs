@@ -37,6 +37,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod profile;
+pub mod roster;
 pub mod text;
 pub mod validate;
 

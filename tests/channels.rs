@@ -190,7 +190,7 @@ fn list_destinations_prints_one_line_each() {
     let data = channels(&r);
     assert_eq!(out.lines().count(), data.destinations.len());
     let gb = out.lines().find(|l| l.starts_with("GB")).unwrap();
-    for want in ["United Kingdom", "英国", "1 missions", "oldest 2020-09"] {
+    for want in ["United Kingdom", "英国", "1 mission ", "oldest 2020-09"] {
         assert!(gb.contains(want), "{gb}");
     }
 }

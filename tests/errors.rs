@@ -204,3 +204,41 @@ fn an_existing_file_is_left_intact_when_rendering_fails() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read(&out).unwrap(), b"previous");
 }
+
+#[test]
+fn a_footer_that_fails_on_later_pages_is_an_error_not_a_crash() {
+    // Page 1 formats; pages after it use a variable the program never gives.
+    let e = student_fails_with(
+        "locales/en/ui.ftl",
+        "ui-page = Page { $page } of { $total }",
+        "ui-page = { $page ->\n    [1] Page 1 of { $total }\n   *[other] Page { $page } of { $total } { $section }\n}",
+    );
+    assert!(e.starts_with("locales/en/ui.ftl:"), "{e}");
+    assert!(e.contains("ui-page") && e.contains("$section"), "{e}");
+}
+
+#[test]
+fn an_address_too_long_for_a_qr_code_prints_without_one() {
+    let cat = catalog_copy();
+    let long = format!("www.example.com/{}", "a".repeat(3000));
+    edit(
+        &cat.path().join("locales/en/checklists.ftl"),
+        "student-before-procedures = ",
+        &format!("student-before-procedures = See {long} first. "),
+    );
+    let dir = tempdir();
+    let pdf = dir.path().join("long.pdf");
+    let o = run(&[
+        "render",
+        "--checklist",
+        "student",
+        "--lang",
+        "en",
+        "--catalog",
+        cat.path().to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(squash(&text(&pdf, None)).contains(&"a".repeat(200)));
+}

@@ -613,6 +613,7 @@ fn a_roster_gives_one_packet_per_row_or_none_at_all() {
     let mut files: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
     files.sort();
     let rows = std::fs::read_to_string(&roster).unwrap();
@@ -642,7 +643,7 @@ fn a_roster_gives_one_packet_per_row_or_none_at_all() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
         err.starts_with(&format!(
-            "error: {}:3: departure `next week` is not a date",
+            "error: {}:3: departure \"next week\" is not a date",
             bad.display()
         )),
         "{err}"

@@ -367,7 +367,7 @@ fn default_output_name_and_list() {
         &["render", "--checklist", "short-trip", "--lang", "en,zh"],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(dir.path().join("short-trip-en-zh-CN.pdf").is_file());
+    assert!(dir.path().join("short-trip-handout-en-zh-CN.pdf").is_file());
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

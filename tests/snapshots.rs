@@ -47,6 +47,7 @@ fn packet(org: &Org, name: Option<&str>, departure: Option<Date>) -> PacketReque
 /// The cases: every checklist and profile, one, two and Traditional
 /// languages, both papers and a custom one, destinations with many missions,
 /// none, and one without mission data, roles, packets with and without facts.
+#[allow(clippy::too_many_lines)] // a list of cases, read one by one
 fn cases() -> Vec<Case> {
     let org = Org::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/org/org.toml"))
         .expect("example organisation");

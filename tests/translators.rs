@@ -284,7 +284,7 @@ fn exports_hold_the_same_items_in_the_same_order_as_the_pdf() {
         assert!(o.status.success());
         assert!(dir
             .path()
-            .join(format!("{checklist}-{}.md", tags.join("-")))
+            .join(format!("{checklist}-handout-{}.md", tags.join("-")))
             .is_file());
     }
 }

@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use predeparture::export::{export, Format};
+use predeparture::layout::Profile;
 use serde_json::{json, Value};
 
 use super::input::{self, Fields, Uploads};
@@ -234,7 +235,8 @@ pub(crate) async fn render(
     Ok(response)
 }
 
-/// Renders one document; returns its bytes and the command line's file name.
+/// Renders one document; returns its bytes and the command line's file name
+/// (`<checklist>-<profile>-<langs>.<ext>`).
 fn document(
     state: &State,
     fields: &Fields,
@@ -243,7 +245,7 @@ fn document(
 ) -> Result<(Vec<u8>, String), Problem> {
     let renderer = &state.renderer;
     let request = input::request(state, fields, uploads)?;
-    let library = |e: predeparture::Error| Problem::from_library(&e);
+    let library = |e: predeparture::Error| Problem::from_library(&e, renderer);
     let bytes = match output {
         Output::Pdf => renderer.render(&request).map_err(library)?,
         other => {
@@ -262,7 +264,17 @@ fn document(
         .iter()
         .map(|l| l.tag.clone())
         .collect();
-    let name = format!("{}-{}.{}", request.checklist, tags.join("-"), output.extension());
+    let profile = match request.profile {
+        Profile::Handout => "handout",
+        Profile::Phone => "phone",
+        Profile::Packet => "packet",
+    };
+    let name = format!(
+        "{}-{profile}-{}.{}",
+        request.checklist,
+        tags.join("-"),
+        output.extension()
+    );
     Ok((bytes, name))
 }
 
@@ -275,7 +287,7 @@ pub(crate) async fn preview(
     let (fields, uploads) = read(&state, request).await?;
     let html = blocking(&state, move |state| {
         let request = input::request(state, &fields, &uploads)?;
-        let library = |e: predeparture::Error| Problem::from_library(&e);
+        let library = |e: predeparture::Error| Problem::from_library(&e, &state.renderer);
         let doc = state.renderer.document(&request).map_err(library)?;
         let pages = state.renderer.layout(&request).map_err(library)?.pages.len();
         let line = super::page::pages_line(&state.renderer, fields.ui.as_deref(), pages);
@@ -288,16 +300,4 @@ pub(crate) async fn preview(
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     Ok(response)
-}
-
-/// `POST /api/roster`: one packet per row, zipped with the manifest.
-pub(crate) async fn roster(
-    Shared(state): Shared<Arc<State>>,
-    request: HttpRequest,
-) -> Result<Response, Problem> {
-    let (_fields, _uploads) = read(&state, request).await?;
-    Err(Problem::new(
-        StatusCode::NOT_IMPLEMENTED,
-        "rosters are not supported by this build yet",
-    ))
 }

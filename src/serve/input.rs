@@ -212,16 +212,15 @@ pub(crate) fn too_large(limit: usize) -> Problem {
     ))
 }
 
-/// Parses a date flag as the command line does.
+/// Parses a date flag as the command line does, with its message.
 pub(crate) fn parse_date(flag: &str, value: &str) -> Result<Date, Problem> {
-    Date::parse(value.trim()).ok_or_else(|| {
-        Problem::unprocessable(format!("{flag} `{value}` is not a date: use YYYY-MM-DD"))
-    })
+    crate::cli::parse_date(flag, value).map_err(|e| Problem::unprocessable(format!("{e:#}")))
 }
 
 /// The library request for `fields`, by the rules of `predeparture render`:
 /// packet-only fields refused for other profiles, the configured
-/// organisation unless one was uploaded, today's date by default.
+/// organisation unless one was uploaded, the document date (`date`, else
+/// today) judging how old facts are and dating packets.
 pub(crate) fn request(
     state: &State,
     fields: &Fields,
@@ -236,7 +235,6 @@ pub(crate) fn request(
         ("--org", uploads.org.is_some() || uploads.logo.is_some()),
         ("--name", fields.name.is_some()),
         ("--departure", fields.departure.is_some()),
-        ("--date", fields.date.is_some()),
     ];
     if profile != Profile::Packet {
         if let Some((flag, _)) = packet_only.iter().find(|(_, given)| *given) {
@@ -246,6 +244,10 @@ pub(crate) fn request(
         }
     }
     let timestamp = state.timestamp;
+    let date = match &fields.date {
+        Some(d) => parse_date("--date", d)?,
+        None => crate::cli::today(timestamp),
+    };
     let packet = match (organisation(state, uploads)?, profile) {
         (Some(org), Profile::Packet) => Some(PacketRequest {
             org,
@@ -255,10 +257,7 @@ pub(crate) fn request(
                 .as_deref()
                 .map(|d| parse_date("--departure", d))
                 .transpose()?,
-            date: match &fields.date {
-                Some(d) => parse_date("--date", d)?,
-                None => today(timestamp),
-            },
+            date,
         }),
         _ => None,
     };
@@ -275,7 +274,7 @@ pub(crate) fn request(
         profile,
         packet,
         destination: fields.destination.clone(),
-        today: Some(today(timestamp)),
+        today: Some(date),
         timestamp,
     })
 }
@@ -322,17 +321,6 @@ fn attach_logo(_org: &mut Org, _png: &[u8]) -> Result<(), Problem> {
     Err(Problem::unprocessable(
         "uploaded logos are not supported yet: upload the organisation file alone, or start the server with --org",
     ))
-}
-
-/// Today: the day of `SOURCE_DATE_EPOCH` when set, else of the clock (as the
-/// command line decides it).
-pub(crate) fn today(timestamp: Option<i64>) -> Date {
-    let now = timestamp.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-    });
-    Date::from_days_since_epoch(now.div_euclid(86_400))
 }
 
 #[cfg(test)]

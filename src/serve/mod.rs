@@ -12,6 +12,7 @@ mod input;
 mod page;
 mod preview;
 mod problem;
+mod roster;
 mod zip;
 
 use std::net::SocketAddr;
@@ -78,6 +79,8 @@ pub(crate) struct Limits {
 pub(crate) struct State {
     /// The catalog, translations and fonts.
     pub(crate) renderer: Renderer,
+    /// The renderer's fonts, to check a roster's characters before rendering.
+    pub(crate) fonts: FontSet,
     /// The configured organisation, for packets.
     pub(crate) org: Option<Org>,
     /// `SOURCE_DATE_EPOCH`, read once at start, as the command line reads it.
@@ -100,12 +103,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<()> {
     };
     let renderer = Renderer::new(catalog, FontSet::bundled())?;
     let org = args.org.as_deref().map(Org::load).transpose()?;
-    let timestamp = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => Some(v.trim().parse().with_context(|| {
-            format!("SOURCE_DATE_EPOCH `{v}` is not a number of seconds")
-        })?),
-        Err(_) => None,
-    };
+    let timestamp = crate::cli::source_date_epoch()?;
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
     });
@@ -127,6 +125,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<()> {
         let addr = listener.local_addr()?;
         let state = Arc::new(State {
             renderer,
+            fonts: FontSet::bundled(),
             org,
             timestamp,
             limits,
@@ -164,7 +163,7 @@ fn router(state: Arc<State>) -> Router {
         .route("/api/destinations", get(api::destinations))
         .route("/api/render", post(api::render))
         .route("/api/preview", post(api::preview))
-        .route("/api/roster", post(api::roster))
+        .route("/api/roster", post(roster::handler))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn_with_state(state.clone(), guard))

@@ -14,6 +14,8 @@ pub(crate) struct Problem {
     pub(crate) detail: String,
     /// Seconds after which trying again may succeed (for 503).
     pub(crate) retry_after: Option<u32>,
+    /// Every bad row of a roster: (line, message), sent as `errors`.
+    pub(crate) errors: Vec<(usize, String)>,
 }
 
 impl Problem {
@@ -23,6 +25,7 @@ impl Problem {
             status,
             detail: detail.into(),
             retry_after: None,
+            errors: Vec::new(),
         }
     }
 
@@ -51,24 +54,32 @@ impl Problem {
     }
 
     /// The problem for a library error: the message the command line
-    /// prints (the error and its sources joined by `: `), status 422, or 500
-    /// for a failure to write the PDF.
-    pub(crate) fn from_library(e: &predeparture::Error) -> Problem {
+    /// prints (with its "did you mean"), status 422, or 500 for a failure
+    /// to write the PDF.
+    pub(crate) fn from_library(e: &predeparture::Error, renderer: &predeparture::Renderer) -> Problem {
         let status = match e {
             predeparture::Error::Pdf(_) => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNPROCESSABLE_ENTITY,
         };
-        Problem::new(status, one_line(e))
+        let detail = match crate::cli::suggest::hint(e, renderer) {
+            Some(hint) => format!("{e}{hint}"),
+            None => one_line(e),
+        };
+        Problem::new(status, detail)
     }
 }
 
-/// An error and its sources joined by `: `, as the command line prints them.
+/// An error and its sources joined by `: `, each once, as the command line
+/// prints them.
 pub(crate) fn one_line(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
+        let text = s.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
         source = s.source();
     }
     out
@@ -81,12 +92,19 @@ impl IntoResponse for Problem {
             .canonical_reason()
             .unwrap_or("Error")
             .to_string();
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "type": "about:blank",
             "title": title,
             "status": self.status.as_u16(),
             "detail": self.detail,
         });
+        if !self.errors.is_empty() {
+            body["errors"] = self
+                .errors
+                .iter()
+                .map(|(line, message)| serde_json::json!({ "line": line, "message": message }))
+                .collect();
+        }
         let mut response = (self.status, body.to_string()).into_response();
         let headers = response.headers_mut();
         headers.insert(
