@@ -294,7 +294,7 @@ fn pdfs_are_the_command_lines_bytes() {
     assert!(a.body == cli_bytes(&cases()[0].1));
     assert_eq!(
         a.header("content-disposition"),
-        "attachment; filename=\"student-zh-CN-en.pdf\""
+        "attachment; filename=\"student-handout-zh-CN-en.pdf\""
     );
     let text = pdf_text(&a.body);
     assert!(text.contains("伦敦") && text.contains("London"), "{text}");
@@ -609,7 +609,10 @@ impl Browser {
 
     fn element(&self, css: &str) -> String {
         let v = self.call("POST", "/element", &json!({"using": "css selector", "value": css}));
-        v["element-6066-11e4-a52e-4f2ffe5eb6f9"].as_str().unwrap().to_string()
+        v["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{css}: {v}"))
+            .to_string()
     }
 
     fn click(&self, css: &str) {
@@ -710,6 +713,7 @@ fn the_page_works_in_a_real_browser() {
     );
     let status = browser.script("return document.getElementById('preview-status').textContent;", &[]);
     assert!(status.as_str().unwrap().starts_with("The PDF has "), "{status}");
+    browser.script("document.activeElement.blur(); window.scrollTo(0, 0);", &[]);
     let shot = browser.screenshot();
     assert!(shot.starts_with(b"\x89PNG"));
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve.png");
@@ -725,7 +729,7 @@ fn the_page_works_in_a_real_browser() {
     let text = pdf_text(&pdf);
     assert!(text.contains("伦敦") && text.contains("London"));
     let status = browser.script("return document.getElementById('status').textContent;", &[]);
-    assert_eq!(status, "Downloaded student-zh-CN-en.pdf.");
+    assert_eq!(status, "Downloaded student-handout-zh-CN-en.pdf.");
 
     // An error is shown in the page, with the command line's message.
     browser.click("#profile-packet");
@@ -743,9 +747,163 @@ fn the_page_works_in_a_real_browser() {
         return [e.className, getComputedStyle(e).outlineStyle, e.getBoundingClientRect().left > 0];", &[]);
     assert_eq!(focused, json!(["skip", "solid", true]));
 
+    // A roster: the zip of packets, with the progress shown meanwhile.
+    browser.call("POST", "/url", &json!({"url": s.at("/?ui=en")}));
+    browser.wait_for("the first preview", PREVIEW_READY);
+    browser.click("#profile-packet");
+    let roster = root().join("examples/org/roster.csv");
+    let input = browser.element("#roster");
+    browser.call("POST", &format!("/element/{input}/value"), &json!({"text": roster.to_str().unwrap()}));
+    browser.click("#roster-button");
+    let zip = std::fs::read(downloaded(downloads.path(), "zip")).unwrap();
+    let names: Vec<String> = unzip(&zip).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names.contains(&"manifest.json".to_string()));
+    browser.wait_for("the note", "return document.getElementById('status').textContent === 'Downloaded overseas-staff-packets.zip.';");
+
     // A phone-sized screen: one column, nothing wider than the screen.
     browser.call("POST", "/window/rect", &json!({"width": 390, "height": 844}));
     browser.wait_for("the preview", PREVIEW_READY);
     let fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;", &[]);
     assert_eq!(fits, json!(true), "the page scrolls sideways on a phone");
+}
+
+// ---------------------------------------------------------------------------
+// Rosters.
+
+/// The files of a zip whose entries are stored (as the server writes them).
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16_at = |i: usize| usize::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]));
+    let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while bytes[at..].starts_with(b"PK\x03\x04") {
+        assert_eq!(u16_at(at + 8), 0, "stored");
+        let size = u32_at(at + 22);
+        let (name_len, extra) = (u16_at(at + 26), u16_at(at + 28));
+        let name = String::from_utf8(bytes[at + 30..at + 30 + name_len].to_vec()).unwrap();
+        let start = at + 30 + name_len + extra;
+        out.push((name, bytes[start..start + size].to_vec()));
+        at = start + size;
+    }
+    assert!(bytes[at..].starts_with(b"PK\x01\x02"), "a central directory follows");
+    out
+}
+
+/// The folder `render --roster` writes, as (name, bytes), sorted.
+fn cli_roster(roster: &Path, args: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let dir = common::tempdir();
+    let out = dir.path().join("packets");
+    let mut all = vec!["render", "--roster", roster.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = common::run_in(&root(), &all);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_roster_gives_the_command_lines_packets_in_a_zip() {
+    let s = shared();
+    let csv = std::fs::read(root().join("examples/org/roster.csv")).unwrap();
+    let fields = [("checklist", "overseas-staff"), ("lang", "zh-CN"), ("lang", "en"), ("date", "2026-11-20")];
+    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "roster.csv", &csv)]);
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert_eq!(a.header("content-type"), "application/zip");
+    assert_eq!(a.header("content-disposition"), "attachment; filename=\"overseas-staff-packets.zip\"");
+    let mut files = unzip(&a.body);
+    files.sort();
+    let cli = cli_roster(
+        &root().join("examples/org/roster.csv"),
+        &["-c", "overseas-staff", "--profile", "packet", "--org", "examples/org/org.toml", "--date", "2026-11-20"],
+    );
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["001-overseas-staff-Wang-Fang.pdf", "002-overseas-staff-Li-Lei.pdf",
+         "003-overseas-staff-Zhang-Wei.pdf", "manifest.csv", "manifest.json"]
+    );
+    for ((name, bytes), (cli_name, cli_bytes)) in files.iter().zip(&cli) {
+        assert_eq!(name, cli_name);
+        assert!(bytes == cli_bytes, "{name} differs from the command line's");
+    }
+}
+
+#[test]
+fn a_workbook_roster_is_read_from_memory() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (col, h) in ["姓名", "目的地", "出发日期", "工号"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (r, (name, dest, day)) in [("王芳", "KE", 1u8), ("Li Lei", "日本", 8)].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *name).unwrap();
+        sheet.write_string(r, 1, *dest).unwrap();
+        sheet.write_datetime_with_format(r, 2, &ExcelDateTime::from_ymd(2026, 12, *day).unwrap(), &date).unwrap();
+        sheet.write_number(r, 3, 42.0).unwrap();
+    }
+    let xlsx = book.save_to_buffer().unwrap();
+    let s = shared();
+    let fields = [("checklist", "short-trip"), ("lang", "en"), ("profile", "packet")];
+    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "staff.xlsx", &xlsx)]);
+    assert_eq!(a.status, 200, "{}", a.text());
+    let files = unzip(&a.body);
+    let manifest = &files.iter().find(|(n, _)| n == "manifest.csv").unwrap().1;
+    let manifest = String::from_utf8(manifest.clone()).unwrap();
+    assert!(manifest.starts_with("row,name,destination,departure,file,pages,bytes,sha256,工号\n"), "{manifest}");
+    assert!(manifest.contains("1,王芳,KE,2026-12-01,001-short-trip-王芳.pdf,"), "{manifest}");
+    assert!(manifest.contains(",42\n"), "{manifest}");
+    let text = pdf_text(&files[1].1);
+    assert!(text.contains("Li Lei") && text.contains("2026"), "{text}");
+}
+
+#[test]
+fn every_bad_row_is_reported_and_nothing_is_made() {
+    let s = shared();
+    let csv = "name,destination,departure\nWang Fang,KE,2026-12-01\n,JP,\nLi Lei,Atlantis,2026-12-08\nZhang Wei,US,next week\n";
+    let fields = [("checklist", "student"), ("lang", "en"), ("profile", "packet")];
+    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "../staff/bad.csv", csv.as_bytes())]);
+    assert_eq!(a.status, 422, "{}", a.text());
+    let p = a.json();
+    // The same lines as the command line prints for the same file.
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join("bad.csv"), csv).unwrap();
+    let org = root().join("examples/org/org.toml");
+    let o = common::run_in(dir.path(), &["render", "-c", "student", "-l", "en", "--profile", "packet",
+        "--org", org.to_str().unwrap(), "--roster", "bad.csv"]);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    let cli: Vec<&str> = stderr.lines().map(|l| l.strip_prefix("error: ").unwrap()).collect();
+    let rows: Vec<String> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("bad.csv:{}: {}", e["line"], e["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rows.len(), 3, "{p}");
+    assert_eq!(rows, cli[..cli.len() - 1], "{p}");
+    assert_eq!(p["detail"], cli[cli.len() - 1]);
+    assert_eq!(p["detail"], "3 bad rows in bad.csv: no packets written");
+
+    let a = post_form(&s.at("/api/roster"), &fields, &[]);
+    assert_eq!(a.status, 422);
+    let a = post_form(&s.at("/api/roster"), &[("checklist", "student"), ("name", "X")], &[("roster", "r.csv", b"name\nA\n")]);
+    assert_eq!(a.status, 422);
+    assert!(a.json()["detail"].as_str().unwrap().starts_with("--name cannot be used with --roster"));
+}
+
+#[test]
+fn rosters_are_limited_in_rows() {
+    let s = Server::start(&["--org", "examples/org/org.toml", "--max-rows", "2"]);
+    let csv = "name\nA\nB\nC\n";
+    let a = post_form(&s.at("/api/roster"), &[("checklist", "student")], &[("roster", "r.csv", csv.as_bytes())]);
+    assert_eq!(a.status, 413, "{}", a.text());
+    assert_eq!(a.json()["detail"], "r.csv: 3 rows; this server makes at most 2 packets at once");
 }
