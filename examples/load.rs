@@ -26,9 +26,20 @@ use serde_json::{json, Value};
 /// destinations, roles and both papers.
 fn requests() -> Vec<(&'static str, Value)> {
     let mut out = Vec::new();
-    for (i, dest) in ["GB", "US", "DE", "JP", "KE", "AU", "FR", "TH"].iter().enumerate() {
-        let langs = [json!(["zh-CN", "en"]), json!(["en"]), json!(["zh-TW", "en"])][i % 3].clone();
-        out.push(("handout", json!({"checklist": "student", "lang": langs, "destination": dest})));
+    for (i, dest) in ["GB", "US", "DE", "JP", "KE", "AU", "FR", "TH"]
+        .iter()
+        .enumerate()
+    {
+        let langs = [
+            json!(["zh-CN", "en"]),
+            json!(["en"]),
+            json!(["zh-TW", "en"]),
+        ][i % 3]
+            .clone();
+        out.push((
+            "handout",
+            json!({"checklist": "student", "lang": langs, "destination": dest}),
+        ));
         out.push(("phone", json!({"checklist": "short-trip", "lang": langs, "profile": "phone", "destination": dest})));
         out.push(("packet", json!({"checklist": "overseas-staff", "lang": ["zh-CN", "en"], "profile": "packet",
             "role": "sensitive", "name": format!("员工 {i}"), "destination": dest, "departure": "2026-12-01",
@@ -62,7 +73,12 @@ fn post(agent: &ureq::Agent, url: &str, body: &Value) -> Result<usize, String> {
         .send(body.to_string())
         .map_err(|e| e.to_string())?;
     let status = r.status().as_u16();
-    let bytes = r.body_mut().with_config().limit(64 << 20).read_to_vec().map_err(|e| e.to_string())?;
+    let bytes = r
+        .body_mut()
+        .with_config()
+        .limit(64 << 20)
+        .read_to_vec()
+        .map_err(|e| e.to_string())?;
     if status == 200 && bytes.starts_with(b"%PDF-") {
         Ok(bytes.len())
     } else {
@@ -76,17 +92,35 @@ fn main() {
     let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(30);
     let exe = std::env::current_exe().unwrap();
     let binary = exe.parent().unwrap().parent().unwrap().join("predeparture");
-    assert!(binary.is_file(), "build the binary first: cargo build --release");
+    assert!(
+        binary.is_file(),
+        "build the binary first: cargo build --release"
+    );
     let root = env!("CARGO_MANIFEST_DIR");
     let mut server = Command::new(&binary)
-        .args(["serve", "--addr", "127.0.0.1:0", "--org", "examples/org/org.toml"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--org",
+            "examples/org/org.toml",
+        ])
         .current_dir(root)
         .stdout(Stdio::piped())
         .spawn()
         .expect("start the server");
     let pid = server.id();
-    let first = std::io::BufReader::new(server.stdout.take().unwrap()).lines().next().unwrap().unwrap();
-    let base = first.split_whitespace().find(|w| w.starts_with("http://")).unwrap().trim_end_matches('/').to_string();
+    let first = std::io::BufReader::new(server.stdout.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    let base = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
     let url = format!("{base}/api/render");
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -100,7 +134,10 @@ fn main() {
     let list = requests();
     let started = Instant::now();
     post(&agent, &url, &list[0].1).unwrap();
-    println!("first request (fonts parsed): {:.0} ms", started.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "first request (fonts parsed): {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     for kind in ["handout", "phone", "packet"] {
         let mut times: Vec<Duration> = list
             .iter()
@@ -112,7 +149,11 @@ fn main() {
             })
             .collect();
         times.sort();
-        println!("alone, {kind}: median {:.0} ms over {}", percentile(&times, 0.5).as_secs_f64() * 1e3, times.len());
+        println!(
+            "alone, {kind}: median {:.0} ms over {}",
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            times.len()
+        );
     }
 
     let latencies = Arc::new(Mutex::new(Vec::new()));
@@ -173,13 +214,20 @@ fn main() {
         rss_end / 1024,
         peak / 1024
     );
-    println!("resident MiB each second: {:?}", samples.iter().map(|k| k / 1024).collect::<Vec<_>>());
+    println!(
+        "resident MiB each second: {:?}",
+        samples.iter().map(|k| k / 1024).collect::<Vec<_>>()
+    );
     for e in errors.iter().take(5) {
         eprintln!("error: {e}");
     }
     let flat = rss_end <= quarter + quarter / 5;
     if !errors.is_empty() || !flat {
-        eprintln!("FAILED: {} errors, memory {}", errors.len(), if flat { "flat" } else { "grew" });
+        eprintln!(
+            "FAILED: {} errors, memory {}",
+            errors.len(),
+            if flat { "flat" } else { "grew" }
+        );
         std::process::exit(1);
     }
 }

@@ -232,8 +232,7 @@ fn lists_checklists_languages_and_destinations() {
         .contains("学"));
     assert_eq!(v["languages"].as_array().unwrap().len(), 3);
     assert_eq!(
-        v["organisation"]["en"],
-        "Example Engineering Co., Ltd.",
+        v["organisation"]["en"], "Example Engineering Co., Ltd.",
         "{v}"
     );
     let d = get(&s.at("/api/destinations")).json();
@@ -253,22 +252,62 @@ fn cases() -> Vec<(Value, Vec<&'static str>)> {
     vec![
         (
             json!({"checklist": "student", "lang": ["zh-CN", "en"], "destination": "英国"}),
-            vec!["--checklist", "student", "--lang", "zh-CN,en", "--destination", "英国"],
+            vec![
+                "--checklist",
+                "student",
+                "--lang",
+                "zh-CN,en",
+                "--destination",
+                "英国",
+            ],
         ),
         (
             json!({"checklist": "short-trip", "lang": "en", "profile": "phone", "destination": "JP"}),
-            vec!["--checklist", "short-trip", "--lang", "en", "--profile", "phone", "--destination", "JP"],
+            vec![
+                "--checklist",
+                "short-trip",
+                "--lang",
+                "en",
+                "--profile",
+                "phone",
+                "--destination",
+                "JP",
+            ],
         ),
         (
             json!({"checklist": "overseas-staff", "lang": ["zh-TW", "en"], "role": ["sensitive"], "page": "letter"}),
-            vec!["--checklist", "overseas-staff", "--lang", "zh-TW,en", "--role", "sensitive", "--page", "letter"],
+            vec![
+                "--checklist",
+                "overseas-staff",
+                "--lang",
+                "zh-TW,en",
+                "--role",
+                "sensitive",
+                "--page",
+                "letter",
+            ],
         ),
         (
             json!({"checklist": "overseas-staff", "lang": ["zh-CN", "en"], "profile": "packet", "name": "王芳",
                    "destination": "KE", "departure": "2026-12-01", "date": "2026-11-20"}),
-            vec!["--checklist", "overseas-staff", "--lang", "zh-CN,en", "--profile", "packet",
-                 "--org", "examples/org/org.toml", "--name", "王芳", "--destination", "KE",
-                 "--departure", "2026-12-01", "--date", "2026-11-20"],
+            vec![
+                "--checklist",
+                "overseas-staff",
+                "--lang",
+                "zh-CN,en",
+                "--profile",
+                "packet",
+                "--org",
+                "examples/org/org.toml",
+                "--name",
+                "王芳",
+                "--destination",
+                "KE",
+                "--departure",
+                "2026-12-01",
+                "--date",
+                "2026-11-20",
+            ],
         ),
     ]
 }
@@ -278,16 +317,32 @@ fn pdfs_are_the_command_lines_bytes() {
     let s = shared();
     for (body, args) in cases() {
         let a = post_json(&s.at("/api/render"), "application/pdf", &body);
-        assert_eq!(a.status, 200, "{body}: {}", String::from_utf8_lossy(&a.body));
+        assert_eq!(
+            a.status,
+            200,
+            "{body}: {}",
+            String::from_utf8_lossy(&a.body)
+        );
         assert_eq!(a.header("content-type"), "application/pdf");
         let cli = cli_bytes(&args);
-        assert!(a.body == cli, "{body}: the API's PDF differs from the command line's");
+        assert!(
+            a.body == cli,
+            "{body}: the API's PDF differs from the command line's"
+        );
     }
     // The page's form (multipart, repeated `lang`) gives the same bytes.
     let a = post_form(
         &s.at("/api/render"),
-        &[("checklist", "student"), ("lang", "zh-CN"), ("lang", "en"), ("lang", ""),
-          ("profile", "handout"), ("page", "a4"), ("destination", "英国"), ("ui", "en")],
+        &[
+            ("checklist", "student"),
+            ("lang", "zh-CN"),
+            ("lang", "en"),
+            ("lang", ""),
+            ("profile", "handout"),
+            ("page", "a4"),
+            ("destination", "英国"),
+            ("ui", "en"),
+        ],
         &[],
     );
     assert_eq!(a.status, 200, "{}", a.text());
@@ -304,12 +359,23 @@ fn pdfs_are_the_command_lines_bytes() {
 fn accept_chooses_text_markdown_or_json() {
     let s = shared();
     let body = json!({"checklist": "student", "lang": ["en"], "destination": "DE"});
-    let args = ["--checklist", "student", "--lang", "en", "--destination", "DE"];
+    let args = [
+        "--checklist",
+        "student",
+        "--lang",
+        "en",
+        "--destination",
+        "DE",
+    ];
     for (accept, format, media) in [
         ("text/plain", "text", "text/plain"),
         ("text/markdown", "md", "text/markdown"),
         ("application/json", "json", "application/json"),
-        ("text/html;q=0.9, text/markdown;q=0.5, application/json;q=0.7", "json", "application/json"),
+        (
+            "text/html;q=0.9, text/markdown;q=0.5, application/json;q=0.7",
+            "json",
+            "application/json",
+        ),
     ] {
         let a = post_json(&s.at("/api/render"), accept, &body);
         assert_eq!(a.status, 200, "{accept}");
@@ -327,13 +393,39 @@ fn accept_chooses_text_markdown_or_json() {
 fn errors_are_problem_details_with_the_command_lines_messages() {
     let s = shared();
     let cases: Vec<(Value, Vec<&str>)> = vec![
-        (json!({"checklist": "studnt"}), vec!["--checklist", "studnt"]),
-        (json!({"checklist": "student", "lang": ["fr"]}), vec!["--checklist", "student", "--lang", "fr"]),
-        (json!({"checklist": "student", "destination": "Atlantis"}), vec!["--checklist", "student", "--destination", "Atlantis"]),
-        (json!({"checklist": "student", "role": "pilot"}), vec!["--checklist", "student", "--role", "pilot"]),
-        (json!({"checklist": "student", "name": "Li Lei"}), vec!["--checklist", "student", "--name", "Li Lei"]),
-        (json!({"checklist": "student", "profile": "packet", "departure": "next week"}),
-         vec!["--checklist", "student", "--profile", "packet", "--org", "examples/org/org.toml", "--departure", "next week"]),
+        (
+            json!({"checklist": "studnt"}),
+            vec!["--checklist", "studnt"],
+        ),
+        (
+            json!({"checklist": "student", "lang": ["fr"]}),
+            vec!["--checklist", "student", "--lang", "fr"],
+        ),
+        (
+            json!({"checklist": "student", "destination": "Atlantis"}),
+            vec!["--checklist", "student", "--destination", "Atlantis"],
+        ),
+        (
+            json!({"checklist": "student", "role": "pilot"}),
+            vec!["--checklist", "student", "--role", "pilot"],
+        ),
+        (
+            json!({"checklist": "student", "name": "Li Lei"}),
+            vec!["--checklist", "student", "--name", "Li Lei"],
+        ),
+        (
+            json!({"checklist": "student", "profile": "packet", "departure": "next week"}),
+            vec![
+                "--checklist",
+                "student",
+                "--profile",
+                "packet",
+                "--org",
+                "examples/org/org.toml",
+                "--departure",
+                "next week",
+            ],
+        ),
     ];
     for (body, args) in cases {
         let a = post_json(&s.at("/api/render"), "application/pdf", &body);
@@ -354,7 +446,10 @@ fn errors_are_problem_details_with_the_command_lines_messages() {
                 .unwrap(),
         );
         assert_eq!(a.status, 400, "{bad}");
-        assert!(a.json()["detail"].as_str().unwrap().starts_with("the request is not valid JSON"));
+        assert!(a.json()["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("the request is not valid JSON"));
     }
     let a = answer(
         agent()
@@ -382,20 +477,45 @@ fn an_uploaded_organisation_is_read_from_memory_only() {
         ("name", "Li Lei"),
         ("date", "2026-11-20"),
     ];
-    let a = post_form(&s.at("/api/render"), &fields, &[("org", "org.toml", renamed.as_bytes())]);
+    let a = post_form(
+        &s.at("/api/render"),
+        &fields,
+        &[("org", "org.toml", renamed.as_bytes())],
+    );
     assert_eq!(a.status, 200, "{}", a.text());
     let text = pdf_text(&a.body);
-    assert!(text.contains("Uploaded Testing Ltd.") && text.contains("Li Lei"), "{text}");
+    assert!(
+        text.contains("Uploaded Testing Ltd.") && text.contains("Li Lei"),
+        "{text}"
+    );
     // A `logo` line would make the server read a file of its own: refused.
     let with_logo = org.replace("logo.png", "../../../etc/passwd");
-    let a = post_form(&s.at("/api/render"), &fields, &[("org", "org.toml", with_logo.as_bytes())]);
+    let a = post_form(
+        &s.at("/api/render"),
+        &fields,
+        &[("org", "org.toml", with_logo.as_bytes())],
+    );
     assert_eq!(a.status, 422);
-    assert!(a.json()["detail"].as_str().unwrap().contains("cannot name a logo file"));
+    assert!(a.json()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("cannot name a logo file"));
     // A broken file is reported with its line, as the command line does.
     let broken = "name = { en = \"A\" }\n[[item]]\nid = 3\n";
-    let a = post_form(&s.at("/api/render"), &fields, &[("org", "org.toml", broken.as_bytes())]);
+    let a = post_form(
+        &s.at("/api/render"),
+        &fields,
+        &[("org", "org.toml", broken.as_bytes())],
+    );
     assert_eq!(a.status, 422);
-    assert!(a.json()["detail"].as_str().unwrap().starts_with("org.toml:3:"), "{}", a.text());
+    assert!(
+        a.json()["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("org.toml:3:"),
+        "{}",
+        a.text()
+    );
 }
 
 #[test]
@@ -411,8 +531,14 @@ fn the_page_comes_in_three_languages_with_security_headers() {
         let html = a.text();
         assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{query}");
         assert!(html.contains(title), "{query}");
-        assert!(!html.contains("http://") && !html.contains("https://"), "no outside resources");
-        assert!(html.contains("<option value=\"GB\">"), "destinations for type-ahead");
+        assert!(
+            !html.contains("http://") && !html.contains("https://"),
+            "no outside resources"
+        );
+        assert!(
+            html.contains("<option value=\"GB\">"),
+            "destinations for type-ahead"
+        );
     }
     let zh = answer(
         agent()
@@ -422,10 +548,19 @@ fn the_page_comes_in_three_languages_with_security_headers() {
             .unwrap(),
     );
     assert!(zh.text().contains("<html lang=\"zh-TW\">"));
-    for path in ["/", "/assets/app.js", "/assets/app.css", "/api/checklists", "/nowhere"] {
+    for path in [
+        "/",
+        "/assets/app.js",
+        "/assets/app.css",
+        "/api/checklists",
+        "/nowhere",
+    ] {
         let a = get(&s.at(path));
         let csp = a.header("content-security-policy");
-        assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
         assert_eq!(a.header("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(a.header("referrer-policy"), "no-referrer", "{path}");
     }
@@ -438,7 +573,13 @@ fn the_page_comes_in_three_languages_with_security_headers() {
 #[test]
 fn no_path_reaches_the_file_system() {
     let s = shared();
-    for path in ["/assets/../Cargo.toml", "/assets/%2e%2e/Cargo.toml", "/Cargo.toml", "/examples/org/org.toml", "/assets/"] {
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/Cargo.toml",
+        "/examples/org/org.toml",
+        "/assets/",
+    ] {
         let a = get(&s.at(path));
         assert_eq!(a.status, 404, "{path}");
         assert_eq!(a.header("content-type"), "application/problem+json");
@@ -451,7 +592,11 @@ fn foreign_host_names_are_refused() {
     let s = shared();
     let addr = s.url.trim_start_matches("http://");
     let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    write!(stream, "GET /api/checklists HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /api/checklists HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut reply = String::new();
     stream.read_to_string(&mut reply).unwrap();
     assert!(reply.starts_with("HTTP/1.1 421"), "{reply}");
@@ -468,13 +613,24 @@ fn limits_give_clear_errors() {
         a.json()["detail"],
         "the request is larger than 1 KiB, this server's limit"
     );
-    let a = post_form(&s.at("/api/render"), &[("checklist", "student")], &[("org", "org.toml", &[b'#'; 4096])]);
+    let a = post_form(
+        &s.at("/api/render"),
+        &[("checklist", "student")],
+        &[("org", "org.toml", &[b'#'; 4096])],
+    );
     assert_eq!(a.status, 413, "{}", a.text());
     // No time at all to render: 503 with Retry-After.
-    let a = post_json(&s.at("/api/render"), "application/pdf", &json!({"checklist": "student"}));
+    let a = post_json(
+        &s.at("/api/render"),
+        "application/pdf",
+        &json!({"checklist": "student"}),
+    );
     assert_eq!(a.status, 503);
     assert_eq!(a.header("retry-after"), "5");
-    assert!(a.json()["detail"].as_str().unwrap().contains("longer than 0 s"));
+    assert!(a.json()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("longer than 0 s"));
 }
 
 /// Names are personal data: the server prints its address and nothing else.
@@ -482,13 +638,22 @@ fn limits_give_clear_errors() {
 fn nothing_sent_is_logged() {
     let s = Server::start(&["--org", "examples/org/org.toml"]);
     let body = json!({"checklist": "student", "profile": "packet", "name": "Zhang Secret-Name", "lang": "en"});
-    assert_eq!(post_json(&s.at("/api/render"), "application/pdf", &body).status, 200);
+    assert_eq!(
+        post_json(&s.at("/api/render"), "application/pdf", &body).status,
+        200
+    );
     let bad = json!({"checklist": "student", "profile": "packet", "name": "Zhang Secret-Name", "departure": "soon"});
-    assert_eq!(post_json(&s.at("/api/render"), "application/pdf", &bad).status, 422);
+    assert_eq!(
+        post_json(&s.at("/api/render"), "application/pdf", &bad).status,
+        422
+    );
     std::thread::sleep(Duration::from_millis(200));
     let log = s.log.lock().unwrap().clone();
     assert!(!log.contains("Secret"), "{log}");
-    assert!(log.starts_with("predeparture serve: http://127.0.0.1:"), "{log}");
+    assert!(
+        log.starts_with("predeparture serve: http://127.0.0.1:"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -496,17 +661,37 @@ fn the_preview_is_the_same_document_as_html() {
     let s = shared();
     let a = post_form(
         &s.at("/api/preview"),
-        &[("checklist", "student"), ("lang", "zh-CN"), ("lang", "en"), ("destination", "GB"), ("ui", "en")],
+        &[
+            ("checklist", "student"),
+            ("lang", "zh-CN"),
+            ("lang", "en"),
+            ("destination", "GB"),
+            ("ui", "en"),
+        ],
         &[],
     );
     assert_eq!(a.status, 200, "{}", a.text());
     assert_eq!(a.header("content-type"), "text/html; charset=utf-8");
     let html = a.text();
     assert!(html.starts_with("<article class=\"doc\" lang=\"zh-CN\""));
-    assert!(html.contains("<span class=\"line\" lang=\"en\">Studying abroad: security checklist</span>"));
-    assert!(html.contains("lang=\"zh-CN\">伦敦") || html.contains("伦敦"), "{html}");
-    let pages = pdf_pages(&post_json(&s.at("/api/render"), "application/pdf", &json!({"checklist": "student", "destination": "GB"})).body);
-    assert!(html.contains(&format!("data-pages=\"{pages}\"")), "{pages} pages");
+    assert!(html
+        .contains("<span class=\"line\" lang=\"en\">Studying abroad: security checklist</span>"));
+    assert!(
+        html.contains("lang=\"zh-CN\">伦敦") || html.contains("伦敦"),
+        "{html}"
+    );
+    let pages = pdf_pages(
+        &post_json(
+            &s.at("/api/render"),
+            "application/pdf",
+            &json!({"checklist": "student", "destination": "GB"}),
+        )
+        .body,
+    );
+    assert!(
+        html.contains(&format!("data-pages=\"{pages}\"")),
+        "{pages} pages"
+    );
     assert!(html.contains(&format!("The PDF has {pages} pages.")));
 }
 
@@ -555,7 +740,11 @@ impl Browser {
             eprintln!("skipped: {message}");
             return None;
         };
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let child = Command::new(driver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -580,7 +769,12 @@ impl Browser {
                 "prefs": {"download.default_directory": downloads, "download.prompt_for_download": false}
             }
         }}});
-        let mut browser = Browser { driver: child, base, session: String::new(), _profile: profile };
+        let mut browser = Browser {
+            driver: child,
+            base,
+            session: String::new(),
+            _profile: profile,
+        };
         let v = browser.call("POST", "/session", &caps);
         browser.session = v["sessionId"].as_str().expect("a session").to_string();
         Some(browser)
@@ -596,7 +790,10 @@ impl Browser {
         let r = match method {
             "GET" => a.get(&url).call(),
             "DELETE" => a.delete(&url).call(),
-            _ => a.post(&url).header("Content-Type", "application/json").send(body.to_string()),
+            _ => a
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .send(body.to_string()),
         };
         let v = answer(r.unwrap()).json();
         assert!(v["value"]["error"].is_null(), "{method} {path}: {v}");
@@ -604,11 +801,19 @@ impl Browser {
     }
 
     fn script(&self, script: &str, args: &[Value]) -> Value {
-        self.call("POST", "/execute/sync", &json!({"script": script, "args": args}))
+        self.call(
+            "POST",
+            "/execute/sync",
+            &json!({"script": script, "args": args}),
+        )
     }
 
     fn element(&self, css: &str) -> String {
-        let v = self.call("POST", "/element", &json!({"using": "css selector", "value": css}));
+        let v = self.call(
+            "POST",
+            "/element",
+            &json!({"using": "css selector", "value": css}),
+        );
         v["element-6066-11e4-a52e-4f735466cecf"]
             .as_str()
             .unwrap_or_else(|| panic!("{css}: {v}"))
@@ -623,7 +828,11 @@ impl Browser {
     fn type_into(&self, css: &str, text: &str) {
         let e = self.element(css);
         self.call("POST", &format!("/element/{e}/clear"), &json!({}));
-        self.call("POST", &format!("/element/{e}/value"), &json!({"text": text}));
+        self.call(
+            "POST",
+            &format!("/element/{e}/value"),
+            &json!({"text": text}),
+        );
     }
 
     /// Waits until `script` returns true.
@@ -644,7 +853,9 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {
-            let _ = agent().delete(&format!("{}/session/{}", self.base, self.session)).call();
+            let _ = agent()
+                .delete(&format!("{}/session/{}", self.base, self.session))
+                .call();
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -659,7 +870,10 @@ fn base64_decode(s: &str) -> Vec<u8> {
         b'+' => 62,
         _ => 63,
     };
-    let clean: Vec<u8> = s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=').collect();
+    let clean: Vec<u8> = s
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .collect();
     let mut out = Vec::with_capacity(clean.len() * 3 / 4);
     for chunk in clean.chunks(4) {
         let mut n = 0u32;
@@ -698,7 +912,11 @@ fn the_page_works_in_a_real_browser() {
         return;
     };
     let s = shared();
-    browser.call("POST", "/window/rect", &json!({"width": 1280, "height": 1000}));
+    browser.call(
+        "POST",
+        "/window/rect",
+        &json!({"width": 1280, "height": 1000}),
+    );
     browser.call("POST", "/url", &json!({"url": s.at("/?ui=en")}));
     browser.wait_for("the first preview", PREVIEW_READY);
 
@@ -711,8 +929,14 @@ fn the_page_works_in_a_real_browser() {
          return document.getElementById('preview').getAttribute('aria-busy') === 'false' \
            && !!a && a.textContent.includes('London') && a.textContent.includes('Studying abroad');",
     );
-    let status = browser.script("return document.getElementById('preview-status').textContent;", &[]);
-    assert!(status.as_str().unwrap().starts_with("The PDF has "), "{status}");
+    let status = browser.script(
+        "return document.getElementById('preview-status').textContent;",
+        &[],
+    );
+    assert!(
+        status.as_str().unwrap().starts_with("The PDF has "),
+        "{status}"
+    );
     browser.script("document.activeElement.blur(); window.scrollTo(0, 0);", &[]);
     let shot = browser.screenshot();
     assert!(shot.starts_with(b"\x89PNG"));
@@ -725,7 +949,10 @@ fn the_page_works_in_a_real_browser() {
     // Download: the command line's bytes.
     browser.click("#download");
     let pdf = std::fs::read(downloaded(downloads.path(), "pdf")).unwrap();
-    assert!(pdf == cli_bytes(&cases()[0].1), "the downloaded PDF differs from the command line's");
+    assert!(
+        pdf == cli_bytes(&cases()[0].1),
+        "the downloaded PDF differs from the command line's"
+    );
     let text = pdf_text(&pdf);
     assert!(text.contains("伦敦") && text.contains("London"));
     let status = browser.script("return document.getElementById('status').textContent;", &[]);
@@ -734,15 +961,22 @@ fn the_page_works_in_a_real_browser() {
     // An error is shown in the page, with the command line's message.
     browser.click("#profile-packet");
     browser.type_into("#departure", "");
-    browser.script("const d = document.getElementById('destination'); d.value = 'Atlantis'; \
-                    d.dispatchEvent(new Event('input', {bubbles: true}));", &[]);
+    browser.script(
+        "const d = document.getElementById('destination'); d.value = 'Atlantis'; \
+                    d.dispatchEvent(new Event('input', {bubbles: true}));",
+        &[],
+    );
     browser.click("#download");
     browser.wait_for("the error", "return document.getElementById('error').textContent.includes('unknown destination `Atlantis`');");
 
     // Keyboard: the first Tab reaches the skip link, which shows itself.
     browser.call("POST", "/url", &json!({"url": s.at("/?ui=zh-CN")}));
-    browser.call("POST", "/actions", &json!({"actions": [{"type": "key", "id": "k", "actions": [
-        {"type": "keyDown", "value": "\u{E004}"}, {"type": "keyUp", "value": "\u{E004}"}]}]}));
+    browser.call(
+        "POST",
+        "/actions",
+        &json!({"actions": [{"type": "key", "id": "k", "actions": [
+        {"type": "keyDown", "value": "\u{E004}"}, {"type": "keyUp", "value": "\u{E004}"}]}]}),
+    );
     let focused = browser.script("const e = document.activeElement; \
         return [e.className, getComputedStyle(e).outlineStyle, e.getBoundingClientRect().left > 0];", &[]);
     assert_eq!(focused, json!(["skip", "solid", true]));
@@ -753,7 +987,11 @@ fn the_page_works_in_a_real_browser() {
     browser.click("#profile-packet");
     let roster = root().join("examples/org/roster.csv");
     let input = browser.element("#roster");
-    browser.call("POST", &format!("/element/{input}/value"), &json!({"text": roster.to_str().unwrap()}));
+    browser.call(
+        "POST",
+        &format!("/element/{input}/value"),
+        &json!({"text": roster.to_str().unwrap()}),
+    );
     browser.click("#roster-button");
     let zip = std::fs::read(downloaded(downloads.path(), "zip")).unwrap();
     let names: Vec<String> = unzip(&zip).into_iter().map(|(n, _)| n).collect();
@@ -762,9 +1000,16 @@ fn the_page_works_in_a_real_browser() {
     browser.wait_for("the note", "return document.getElementById('status').textContent === 'Downloaded overseas-staff-packets.zip.';");
 
     // A phone-sized screen: one column, nothing wider than the screen.
-    browser.call("POST", "/window/rect", &json!({"width": 390, "height": 844}));
+    browser.call(
+        "POST",
+        "/window/rect",
+        &json!({"width": 390, "height": 844}),
+    );
     browser.wait_for("the preview", PREVIEW_READY);
-    let fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;", &[]);
+    let fits = browser.script(
+        "return document.documentElement.scrollWidth <= window.innerWidth;",
+        &[],
+    );
     assert_eq!(fits, json!(true), "the page scrolls sideways on a phone");
 }
 
@@ -786,7 +1031,10 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         out.push((name, bytes[start..start + size].to_vec()));
         at = start + size;
     }
-    assert!(bytes[at..].starts_with(b"PK\x01\x02"), "a central directory follows");
+    assert!(
+        bytes[at..].starts_with(b"PK\x01\x02"),
+        "a central directory follows"
+    );
     out
 }
 
@@ -794,14 +1042,25 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 fn cli_roster(roster: &Path, args: &[&str]) -> Vec<(String, Vec<u8>)> {
     let dir = common::tempdir();
     let out = dir.path().join("packets");
-    let mut all = vec!["render", "--roster", roster.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let mut all = vec![
+        "render",
+        "--roster",
+        roster.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
     all.extend_from_slice(args);
     let o = common::run_in(&root(), &all);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
         .unwrap()
         .flatten()
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -811,22 +1070,48 @@ fn cli_roster(roster: &Path, args: &[&str]) -> Vec<(String, Vec<u8>)> {
 fn a_roster_gives_the_command_lines_packets_in_a_zip() {
     let s = shared();
     let csv = std::fs::read(root().join("examples/org/roster.csv")).unwrap();
-    let fields = [("checklist", "overseas-staff"), ("lang", "zh-CN"), ("lang", "en"), ("date", "2026-11-20")];
-    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "roster.csv", &csv)]);
+    let fields = [
+        ("checklist", "overseas-staff"),
+        ("lang", "zh-CN"),
+        ("lang", "en"),
+        ("date", "2026-11-20"),
+    ];
+    let a = post_form(
+        &s.at("/api/roster"),
+        &fields,
+        &[("roster", "roster.csv", &csv)],
+    );
     assert_eq!(a.status, 200, "{}", a.text());
     assert_eq!(a.header("content-type"), "application/zip");
-    assert_eq!(a.header("content-disposition"), "attachment; filename=\"overseas-staff-packets.zip\"");
+    assert_eq!(
+        a.header("content-disposition"),
+        "attachment; filename=\"overseas-staff-packets.zip\""
+    );
     let mut files = unzip(&a.body);
     files.sort();
     let cli = cli_roster(
         &root().join("examples/org/roster.csv"),
-        &["-c", "overseas-staff", "--profile", "packet", "--org", "examples/org/org.toml", "--date", "2026-11-20"],
+        &[
+            "-c",
+            "overseas-staff",
+            "--profile",
+            "packet",
+            "--org",
+            "examples/org/org.toml",
+            "--date",
+            "2026-11-20",
+        ],
     );
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["001-overseas-staff-Wang-Fang.pdf", "002-overseas-staff-Li-Lei.pdf",
-         "003-overseas-staff-Zhang-Wei.pdf", "manifest.csv", "manifest.json"]
+        [
+            "001-overseas-staff-Wang-Fang.pdf",
+            "002-overseas-staff-Li-Lei.pdf",
+            "003-overseas-staff-Zhang-Wei.pdf",
+            "manifest.csv",
+            "manifest.json"
+        ]
     );
     for ((name, bytes), (cli_name, cli_bytes)) in files.iter().zip(&cli) {
         assert_eq!(name, cli_name);
@@ -843,23 +1128,47 @@ fn a_workbook_roster_is_read_from_memory() {
     for (col, h) in ["姓名", "目的地", "出发日期", "工号"].iter().enumerate() {
         sheet.write_string(0, col as u16, *h).unwrap();
     }
-    for (r, (name, dest, day)) in [("王芳", "KE", 1u8), ("Li Lei", "日本", 8)].iter().enumerate() {
+    for (r, (name, dest, day)) in [("王芳", "KE", 1u8), ("Li Lei", "日本", 8)]
+        .iter()
+        .enumerate()
+    {
         let r = r as u32 + 1;
         sheet.write_string(r, 0, *name).unwrap();
         sheet.write_string(r, 1, *dest).unwrap();
-        sheet.write_datetime_with_format(r, 2, &ExcelDateTime::from_ymd(2026, 12, *day).unwrap(), &date).unwrap();
+        sheet
+            .write_datetime_with_format(
+                r,
+                2,
+                ExcelDateTime::from_ymd(2026, 12, *day).unwrap(),
+                &date,
+            )
+            .unwrap();
         sheet.write_number(r, 3, 42.0).unwrap();
     }
     let xlsx = book.save_to_buffer().unwrap();
     let s = shared();
-    let fields = [("checklist", "short-trip"), ("lang", "en"), ("profile", "packet")];
-    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "staff.xlsx", &xlsx)]);
+    let fields = [
+        ("checklist", "short-trip"),
+        ("lang", "en"),
+        ("profile", "packet"),
+    ];
+    let a = post_form(
+        &s.at("/api/roster"),
+        &fields,
+        &[("roster", "staff.xlsx", &xlsx)],
+    );
     assert_eq!(a.status, 200, "{}", a.text());
     let files = unzip(&a.body);
     let manifest = &files.iter().find(|(n, _)| n == "manifest.csv").unwrap().1;
     let manifest = String::from_utf8(manifest.clone()).unwrap();
-    assert!(manifest.starts_with("row,name,destination,departure,file,pages,bytes,sha256,工号\n"), "{manifest}");
-    assert!(manifest.contains("1,王芳,KE,2026-12-01,001-short-trip-王芳.pdf,"), "{manifest}");
+    assert!(
+        manifest.starts_with("row,name,destination,departure,file,pages,bytes,sha256,工号\n"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("1,王芳,KE,2026-12-01,001-short-trip-王芳.pdf,"),
+        "{manifest}"
+    );
     assert!(manifest.contains(",42\n"), "{manifest}");
     let text = pdf_text(&files[1].1);
     assert!(text.contains("Li Lei") && text.contains("2026"), "{text}");
@@ -869,18 +1178,43 @@ fn a_workbook_roster_is_read_from_memory() {
 fn every_bad_row_is_reported_and_nothing_is_made() {
     let s = shared();
     let csv = "name,destination,departure\nWang Fang,KE,2026-12-01\n,JP,\nLi Lei,Atlantis,2026-12-08\nZhang Wei,US,next week\n";
-    let fields = [("checklist", "student"), ("lang", "en"), ("profile", "packet")];
-    let a = post_form(&s.at("/api/roster"), &fields, &[("roster", "../staff/bad.csv", csv.as_bytes())]);
+    let fields = [
+        ("checklist", "student"),
+        ("lang", "en"),
+        ("profile", "packet"),
+    ];
+    let a = post_form(
+        &s.at("/api/roster"),
+        &fields,
+        &[("roster", "../staff/bad.csv", csv.as_bytes())],
+    );
     assert_eq!(a.status, 422, "{}", a.text());
     let p = a.json();
     // The same lines as the command line prints for the same file.
     let dir = common::tempdir();
     std::fs::write(dir.path().join("bad.csv"), csv).unwrap();
     let org = root().join("examples/org/org.toml");
-    let o = common::run_in(dir.path(), &["render", "-c", "student", "-l", "en", "--profile", "packet",
-        "--org", org.to_str().unwrap(), "--roster", "bad.csv"]);
+    let o = common::run_in(
+        dir.path(),
+        &[
+            "render",
+            "-c",
+            "student",
+            "-l",
+            "en",
+            "--profile",
+            "packet",
+            "--org",
+            org.to_str().unwrap(),
+            "--roster",
+            "bad.csv",
+        ],
+    );
     let stderr = String::from_utf8(o.stderr).unwrap();
-    let cli: Vec<&str> = stderr.lines().map(|l| l.strip_prefix("error: ").unwrap()).collect();
+    let cli: Vec<&str> = stderr
+        .lines()
+        .map(|l| l.strip_prefix("error: ").unwrap())
+        .collect();
     let rows: Vec<String> = p["errors"]
         .as_array()
         .unwrap()
@@ -894,16 +1228,30 @@ fn every_bad_row_is_reported_and_nothing_is_made() {
 
     let a = post_form(&s.at("/api/roster"), &fields, &[]);
     assert_eq!(a.status, 422);
-    let a = post_form(&s.at("/api/roster"), &[("checklist", "student"), ("name", "X")], &[("roster", "r.csv", b"name\nA\n")]);
+    let a = post_form(
+        &s.at("/api/roster"),
+        &[("checklist", "student"), ("name", "X")],
+        &[("roster", "r.csv", b"name\nA\n")],
+    );
     assert_eq!(a.status, 422);
-    assert!(a.json()["detail"].as_str().unwrap().starts_with("--name cannot be used with --roster"));
+    assert!(a.json()["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("--name cannot be used with --roster"));
 }
 
 #[test]
 fn rosters_are_limited_in_rows() {
     let s = Server::start(&["--org", "examples/org/org.toml", "--max-rows", "2"]);
     let csv = "name\nA\nB\nC\n";
-    let a = post_form(&s.at("/api/roster"), &[("checklist", "student")], &[("roster", "r.csv", csv.as_bytes())]);
+    let a = post_form(
+        &s.at("/api/roster"),
+        &[("checklist", "student")],
+        &[("roster", "r.csv", csv.as_bytes())],
+    );
     assert_eq!(a.status, 413, "{}", a.text());
-    assert_eq!(a.json()["detail"], "r.csv: 3 rows; this server makes at most 2 packets at once");
+    assert_eq!(
+        a.json()["detail"],
+        "r.csv: 3 rows; this server makes at most 2 packets at once"
+    );
 }

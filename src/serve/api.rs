@@ -24,7 +24,12 @@ pub(crate) async fn checklists(Shared(state): Shared<Arc<State>>) -> Result<Json
     let text = |id: &str| -> Result<BTreeMap<&str, String>, Problem> {
         locales
             .iter()
-            .map(|l| Ok((l.tag.as_str(), l.format(id, None).map_err(|e| internal(&e))?)))
+            .map(|l| {
+                Ok((
+                    l.tag.as_str(),
+                    l.format(id, None).map_err(|e| internal(&e))?,
+                ))
+            })
             .collect()
     };
     let mut lists = Vec::new();
@@ -165,9 +170,9 @@ pub(crate) async fn read(
         .unwrap_or_default()
         .to_ascii_lowercase();
     if content_type.starts_with("multipart/form-data") {
-        let form = Multipart::from_request(request, &())
-            .await
-            .map_err(|e| Problem::bad_request(format!("the form cannot be read: {}", e.body_text())))?;
+        let form = Multipart::from_request(request, &()).await.map_err(|e| {
+            Problem::bad_request(format!("the form cannot be read: {}", e.body_text()))
+        })?;
         return Fields::from_multipart(form, limit).await;
     }
     if content_type.is_empty() || content_type.starts_with("application/json") {
@@ -221,14 +226,18 @@ pub(crate) async fn render(
     let output = Output::negotiate(&headers)?;
     let (fields, uploads) = read(&state, request).await?;
     if uploads.roster.is_some() {
-        return Err(Problem::unprocessable(
-            "a roster goes to POST /api/roster",
-        ));
+        return Err(Problem::unprocessable("a roster goes to POST /api/roster"));
     }
-    let (bytes, name) = blocking(&state, move |state| document(state, &fields, &uploads, output)).await?;
+    let (bytes, name) = blocking(&state, move |state| {
+        document(state, &fields, &uploads, output)
+    })
+    .await?;
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(output.media_type()));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(output.media_type()),
+    );
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
@@ -289,7 +298,12 @@ pub(crate) async fn preview(
         let request = input::request(state, &fields, &uploads)?;
         let library = |e: predeparture::Error| Problem::from_library(&e, &state.renderer);
         let doc = state.renderer.document(&request).map_err(library)?;
-        let pages = state.renderer.layout(&request).map_err(library)?.pages.len();
+        let pages = state
+            .renderer
+            .layout(&request)
+            .map_err(library)?
+            .pages
+            .len();
         let line = super::page::pages_line(&state.renderer, fields.ui.as_deref(), pages);
         Ok(super::preview::html(&doc, pages, &line))
     })

@@ -166,7 +166,12 @@ impl Fields {
 
     /// The profile asked for (handout when absent).
     pub(crate) fn profile(&self) -> Result<Profile, Problem> {
-        match self.profile.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        match self
+            .profile
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             None | Some("handout") => Ok(Profile::Handout),
             Some("phone") => Ok(Profile::Phone),
             Some("packet") => Ok(Profile::Packet),
@@ -329,7 +334,10 @@ mod tests {
 
     #[test]
     fn lists_split_on_commas_and_skip_blanks() {
-        let f = Fields::from_json(br#"{"checklist":"student","lang":"zh-CN, en","role":["a","b,c"],"name":" "}"#).unwrap();
+        let f = Fields::from_json(
+            br#"{"checklist":"student","lang":"zh-CN, en","role":["a","b,c"],"name":" "}"#,
+        )
+        .unwrap();
         assert_eq!(f.lang, ["zh-CN", "en"]);
         assert_eq!(f.role, ["a", "b", "c"]);
         assert_eq!(f.name, None);
@@ -337,7 +345,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_and_bad_json_are_400() {
-        let e = Fields::from_json(br#"{"checklst":"student"}"#).err().unwrap();
+        let e = Fields::from_json(br#"{"checklst":"student"}"#)
+            .err()
+            .unwrap();
         assert_eq!(e.status, axum::http::StatusCode::BAD_REQUEST);
         assert!(e.detail.contains("checklst"), "{}", e.detail);
         assert!(Fields::from_json(b"{").is_err());
@@ -350,7 +360,12 @@ mod tests {
             page: Some("A5".into()),
             ..Fields::default()
         };
-        assert!(f.profile().err().unwrap().detail.contains("handout, phone or packet"));
+        assert!(f
+            .profile()
+            .err()
+            .unwrap()
+            .detail
+            .contains("handout, phone or packet"));
         assert!(f.page().err().unwrap().detail.contains("a4 or letter"));
     }
 }

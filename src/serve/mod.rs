@@ -171,7 +171,10 @@ fn router(state: Arc<State>) -> Router {
 }
 
 async fn not_found() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "no such page: see GET /api/checklists")
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "no such page: see GET /api/checklists",
+    )
 }
 
 /// Refuses foreign `Host` names (DNS rebinding) and adds the security

@@ -169,7 +169,12 @@ fn msg(locale: &Locale, id: &str) -> Result<String, L10nError> {
 }
 
 /// One message with one variable, escaped.
-fn msg_with(locale: &Locale, id: &str, name: &'static str, value: &str) -> Result<String, L10nError> {
+fn msg_with(
+    locale: &Locale,
+    id: &str,
+    name: &'static str,
+    value: &str,
+) -> Result<String, L10nError> {
     let mut args = FluentArgs::new();
     args.set(name, value.to_string());
     Ok(escape(&locale.format(id, Some(&args))?))
@@ -232,7 +237,11 @@ fn build(
 
 /// Links to the page in the other languages, each named in its own.
 fn switcher(out: &mut String, ui: &Locale, uis: &[&Locale]) -> Result<(), L10nError> {
-    let _ = write!(out, "<nav aria-label=\"{}\"><ul>", msg(ui, "web-ui-language")?);
+    let _ = write!(
+        out,
+        "<nav aria-label=\"{}\"><ul>",
+        msg(ui, "web-ui-language")?
+    );
     for l in uis {
         let current = if l.tag == ui.tag {
             " aria-current=\"page\""
@@ -252,7 +261,11 @@ fn switcher(out: &mut String, ui: &Locale, uis: &[&Locale]) -> Result<(), L10nEr
 
 /// The checklists (title and audience) and their roles.
 fn checklists(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), L10nError> {
-    let _ = write!(out, "<fieldset><legend>{}</legend>", msg(ui, "web-checklist")?);
+    let _ = write!(
+        out,
+        "<fieldset><legend>{}</legend>",
+        msg(ui, "web-checklist")?
+    );
     for (i, raw) in renderer.catalog().checklists.keys().enumerate() {
         let id = escape(raw);
         let _ = write!(
@@ -265,7 +278,11 @@ fn checklists(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), 
             msg(ui, &format!("{raw}-audience"))?,
         );
     }
-    let _ = write!(out, "</fieldset><fieldset id=\"roles\"><legend>{}</legend>", msg(ui, "web-roles")?);
+    let _ = write!(
+        out,
+        "</fieldset><fieldset id=\"roles\"><legend>{}</legend>",
+        msg(ui, "web-roles")?
+    );
     for (raw_id, checklist) in &renderer.catalog().checklists {
         for raw_role in &checklist.roles {
             let (id, role) = (escape(raw_id), escape(raw_role));
@@ -278,26 +295,45 @@ fn checklists(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), 
             );
         }
     }
-    let _ = write!(out, "<p class=\"hint\" id=\"no-roles\" hidden>{}</p></fieldset>", msg(ui, "web-roles-none")?);
+    let _ = write!(
+        out,
+        "<p class=\"hint\" id=\"no-roles\" hidden>{}</p></fieldset>",
+        msg(ui, "web-roles-none")?
+    );
     Ok(())
 }
 
 /// Up to three languages, in print order.
 fn languages(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), L10nError> {
     let locales = renderer.localizer().locales();
-    let _ = write!(out, "<fieldset class=\"langs\"><legend>{}</legend>", msg(ui, "web-languages")?);
+    let _ = write!(
+        out,
+        "<fieldset class=\"langs\"><legend>{}</legend>",
+        msg(ui, "web-languages")?
+    );
     let defaults = ["zh-CN", "en", ""];
-    for (n, label) in ["web-lang-first", "web-lang-second", "web-lang-third"].iter().enumerate() {
+    for (n, label) in ["web-lang-first", "web-lang-second", "web-lang-third"]
+        .iter()
+        .enumerate()
+    {
         let _ = write!(
             out,
             "<div class=\"field\"><label for=\"lang{n}\">{}</label><select id=\"lang{n}\" name=\"lang\">",
             msg(ui, label)?
         );
         if n > 0 {
-            let _ = write!(out, "<option value=\"\">{}</option>", msg(ui, "web-lang-none")?);
+            let _ = write!(
+                out,
+                "<option value=\"\">{}</option>",
+                msg(ui, "web-lang-none")?
+            );
         }
         for l in locales {
-            let selected = if l.tag == defaults[n] { " selected" } else { "" };
+            let selected = if l.tag == defaults[n] {
+                " selected"
+            } else {
+                ""
+            };
             let _ = write!(
                 out,
                 "<option value=\"{tag}\" lang=\"{tag}\"{selected}>{}</option>",
@@ -313,7 +349,11 @@ fn languages(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), L
 
 /// Profile, paper size and destination (with its list for type-ahead).
 fn format_fields(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(), L10nError> {
-    let _ = write!(out, "<fieldset><legend>{}</legend>", msg(ui, "web-profile")?);
+    let _ = write!(
+        out,
+        "<fieldset><legend>{}</legend>",
+        msg(ui, "web-profile")?
+    );
     for (i, p) in ["handout", "phone", "packet"].iter().enumerate() {
         let _ = write!(
             out,
@@ -340,7 +380,12 @@ fn format_fields(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(
         msg(ui, "web-destination")?,
         msg(ui, "web-destination-hint")?,
     );
-    for d in renderer.catalog().channels.iter().flat_map(|c| &c.destinations) {
+    for d in renderer
+        .catalog()
+        .channels
+        .iter()
+        .flat_map(|c| &c.destinations)
+    {
         let mut names: Vec<&str> = d.name.0.values().map(String::as_str).collect();
         names.dedup();
         let _ = write!(
@@ -359,7 +404,11 @@ fn packet(out: &mut String, ui: &Locale, org: Option<&Org>) -> Result<(), L10nEr
     let m = |id: &str| msg(ui, id);
     let configured = match org {
         Some(org) => {
-            let name = org.name.get(&ui.tag).or_else(|_| org.name.get("en")).unwrap_or_default();
+            let name = org
+                .name
+                .get(&ui.tag)
+                .or_else(|_| org.name.get("en"))
+                .unwrap_or_default();
             msg_with(ui, "web-org-configured", "org", name)?
         }
         None => m("web-org-none")?,
@@ -404,12 +453,19 @@ fn script_messages(out: &mut String, ui: &Locale) -> Result<(), L10nError> {
         for name in ["file", "message"] {
             args.set(name, format!("{{{name}}}"));
         }
-        let text = ui.format(id, Some(&args))?.replace(['\u{2068}', '\u{2069}'], "");
+        let text = ui
+            .format(id, Some(&args))?
+            .replace(['\u{2068}', '\u{2069}'], "");
         map.insert((*id).to_string(), text.into());
     }
     // `<` escaped so the JSON cannot close the element.
-    let json = serde_json::Value::Object(map).to_string().replace('<', "\\u003c");
-    let _ = write!(out, "<script type=\"application/json\" id=\"messages\">{json}</script>");
+    let json = serde_json::Value::Object(map)
+        .to_string()
+        .replace('<', "\\u003c");
+    let _ = write!(
+        out,
+        "<script type=\"application/json\" id=\"messages\">{json}</script>"
+    );
     Ok(())
 }
 

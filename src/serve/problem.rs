@@ -56,7 +56,10 @@ impl Problem {
     /// The problem for a library error: the message the command line
     /// prints (with its "did you mean"), status 422, or 500 for a failure
     /// to write the PDF.
-    pub(crate) fn from_library(e: &predeparture::Error, renderer: &predeparture::Renderer) -> Problem {
+    pub(crate) fn from_library(
+        e: &predeparture::Error,
+        renderer: &predeparture::Renderer,
+    ) -> Problem {
         let status = match e {
             predeparture::Error::Pdf(_) => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::UNPROCESSABLE_ENTITY,

@@ -162,10 +162,8 @@ fn fail_on(roster: &Roster, mut errors: Vec<RowError>) -> Result<(), Problem> {
     }
     errors.sort_by_key(|e| e.line);
     let count = crate::cli::plural(errors.len(), "bad row", "bad rows");
-    let mut problem = Problem::unprocessable(format!(
-        "{count} in {}: no packets written",
-        roster.file
-    ));
+    let mut problem =
+        Problem::unprocessable(format!("{count} in {}: no packets written", roster.file));
     problem.errors = errors.into_iter().map(|e| (e.line, e.message)).collect();
     Err(problem)
 }
@@ -183,7 +181,11 @@ fn read_roster(name: &str, bytes: &[u8]) -> Result<Roster, Problem> {
         .filter(|c| !c.is_control())
         .take(80)
         .collect();
-    let extension = file.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
+    let extension = file
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let workbook = bytes.starts_with(b"PK\x03\x04")
         || ["xlsx", "xlsm", "xls", "ods"].contains(&extension.as_str());
     let result = if workbook {
@@ -232,7 +234,9 @@ fn workbook_csv(bytes: &[u8], file: &str) -> Result<String, RosterError> {
         .map_err(|e| err(e.to_string()))?;
     let (first, leading) = range.start().unwrap_or((0, 0));
     let mut out = "\n".repeat(first as usize);
-    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for cells in range.rows() {
         let mut record = vec![String::new(); leading as usize];
         record.extend(cells.iter().map(|cell| match cell {
@@ -267,7 +271,9 @@ fn unpacked_size(bytes: &[u8]) -> Option<u64> {
             return None;
         }
         total += u64::from(u32_at(at + 24)?);
-        let skip = usize::from(u16_at(at + 28)?) + usize::from(u16_at(at + 30)?) + usize::from(u16_at(at + 32)?);
+        let skip = usize::from(u16_at(at + 28)?)
+            + usize::from(u16_at(at + 30)?)
+            + usize::from(u16_at(at + 32)?);
         at += 46 + skip;
     }
     Some(total)

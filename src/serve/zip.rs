@@ -53,7 +53,8 @@ impl Zip {
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(data);
 
-        self.central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        self.central
+            .extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         // made by: Unix, version 2.0 (for the file mode below)
         self.central.extend_from_slice(&0x0314u16.to_le_bytes());
         common(&mut self.central);
@@ -96,14 +97,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.zip");
         std::fs::write(&path, &bytes).unwrap();
-        let Ok(out) = std::process::Command::new("unzip").arg("-t").arg(&path).output() else {
+        let Ok(out) = std::process::Command::new("unzip")
+            .arg("-t")
+            .arg(&path)
+            .output()
+        else {
             return; // unzip is not installed
         };
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{text}");
         assert!(text.contains("No errors detected"), "{text}");
-        let list = std::process::Command::new("unzip").arg("-l").arg(&path).output().unwrap();
+        let list = std::process::Command::new("unzip")
+            .arg("-l")
+            .arg(&path)
+            .output()
+            .unwrap();
         let list = String::from_utf8_lossy(&list.stdout);
-        assert!(list.contains("2026-09-01") || list.contains("09-01-2026"), "{list}");
+        assert!(
+            list.contains("2026-09-01") || list.contains("09-01-2026"),
+            "{list}"
+        );
     }
 }
