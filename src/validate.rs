@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast;
 
-use crate::compose::UI_MESSAGES;
+use crate::compose::{UI_MESSAGES, WEB_MESSAGES};
 use crate::diag::Location;
 use crate::l10n::find_definition;
 use crate::model::{
@@ -266,7 +266,7 @@ pub fn validate(files: &[TextFile]) -> Vec<Finding> {
             }
         }
     }
-    for id in UI_MESSAGES {
+    for id in UI_MESSAGES.iter().chain(WEB_MESSAGES) {
         used.entry(id.to_string()).or_insert_with(|| Location {
             file: PathBuf::from("src/document.rs"),
             line: 1,

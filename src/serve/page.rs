@@ -11,64 +11,12 @@ use axum::response::{IntoResponse, Response};
 use fluent_bundle::FluentArgs;
 use predeparture::l10n::{L10nError, Locale};
 use predeparture::model::Org;
+use predeparture::compose::WEB_MESSAGES;
 use predeparture::Renderer;
 
 use super::preview::escape;
 use super::State;
 
-/// The messages the page formats (`locales/*/web.ftl`); each language that
-/// has them all gets the page in its language.
-pub(crate) const WEB_MESSAGES: &[&str] = &[
-    "web-title",
-    "web-intro",
-    "web-skip",
-    "web-ui-language",
-    "web-checklist",
-    "web-roles",
-    "web-roles-none",
-    "web-languages",
-    "web-lang-first",
-    "web-lang-second",
-    "web-lang-third",
-    "web-lang-none",
-    "web-profile",
-    "web-profile-handout",
-    "web-profile-handout-hint",
-    "web-profile-phone",
-    "web-profile-phone-hint",
-    "web-profile-packet",
-    "web-profile-packet-hint",
-    "web-paper",
-    "web-paper-a4",
-    "web-paper-letter",
-    "web-destination",
-    "web-destination-hint",
-    "web-packet",
-    "web-org-configured",
-    "web-org-none",
-    "web-org-file",
-    "web-logo-file",
-    "web-name",
-    "web-departure",
-    "web-date",
-    "web-date-hint",
-    "web-roster",
-    "web-roster-file",
-    "web-roster-button",
-    "web-download",
-    "web-preview",
-    "web-preview-note",
-    "web-preview-pages",
-    "web-updating",
-    "web-making",
-    "web-made",
-    "web-uploading",
-    "web-making-packets",
-    "web-made-packets",
-    "web-error",
-    "web-noscript",
-    "web-privacy",
-];
 
 /// The messages the script shows, sent in the page as JSON; `{name}` marks
 /// where it puts a value.
