@@ -114,8 +114,12 @@ pub(crate) fn run(args: ServeArgs) -> Result<()> {
         time: Duration::from_secs(args.timeout),
         queue: Duration::from_secs(10),
     };
+    // Renders run on blocking threads, `jobs` at a time (the semaphore):
+    // as many threads, kept alive, keep the allocator's arenas few.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(jobs.max(1))
+        .thread_keep_alive(Duration::from_secs(600))
         .enable_all()
         .build()?;
     runtime.block_on(async move {
