@@ -13,7 +13,6 @@ mod common;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use common::{root, tool};
@@ -78,10 +77,10 @@ impl Drop for Server {
     }
 }
 
-/// The server most tests share: the example organisation configured.
-fn shared() -> &'static Server {
-    static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(|| Server::start(&["--org", "examples/org/org.toml"]))
+/// A server with the example organisation configured, stopped when the
+/// test ends (one each: a shared one in a static would outlive the tests).
+fn shared() -> Server {
+    Server::start(&["--org", "examples/org/org.toml"])
 }
 
 fn agent() -> ureq::Agent {

@@ -9,14 +9,13 @@ use axum::extract::{RawQuery, State as Shared};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use fluent_bundle::FluentArgs;
+use predeparture::compose::WEB_MESSAGES;
 use predeparture::l10n::{L10nError, Locale};
 use predeparture::model::Org;
-use predeparture::compose::WEB_MESSAGES;
 use predeparture::Renderer;
 
 use super::preview::escape;
 use super::State;
-
 
 /// The messages the script shows, sent in the page as JSON; `{name}` marks
 /// where it puts a value.
