@@ -86,30 +86,21 @@ fn post(agent: &ureq::Agent, url: &str, body: &Value) -> Result<usize, String> {
     }
 }
 
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(8);
-    let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(30);
+/// Starts the release server on a free loopback port: the child and its URL.
+fn start() -> (std::process::Child, String) {
     let exe = std::env::current_exe().unwrap();
     let binary = exe.parent().unwrap().parent().unwrap().join("predeparture");
     assert!(
         binary.is_file(),
         "build the binary first: cargo build --release"
     );
-    let root = env!("CARGO_MANIFEST_DIR");
     let mut server = Command::new(&binary)
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--org",
-            "examples/org/org.toml",
-        ])
-        .current_dir(root)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(["--org", "examples/org/org.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())
         .spawn()
         .expect("start the server");
-    let pid = server.id();
     let first = std::io::BufReader::new(server.stdout.take().unwrap())
         .lines()
         .next()
@@ -121,22 +112,20 @@ fn main() {
         .unwrap()
         .trim_end_matches('/')
         .to_string();
-    let url = format!("{base}/api/render");
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(120)))
-        .build()
-        .into();
-    let (rss0, _) = memory(pid);
-    println!("server {base} (pid {pid}), {} KiB resident at start", rss0);
+    (server, base)
+}
 
-    // One of each kind alone, after a first request that parses the fonts.
-    let list = requests();
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// One request of each kind alone, after a first that parses the fonts.
+fn alone(agent: &ureq::Agent, url: &str, list: &[(&str, Value)]) {
     let started = Instant::now();
-    post(&agent, &url, &list[0].1).unwrap();
+    post(agent, url, &list[0].1).unwrap();
     println!(
         "first request (fonts parsed): {:.0} ms",
-        started.elapsed().as_secs_f64() * 1e3
+        ms(started.elapsed())
     );
     for kind in ["handout", "phone", "packet"] {
         let mut times: Vec<Duration> = list
@@ -144,33 +133,48 @@ fn main() {
             .filter(|(k, _)| *k == kind)
             .map(|(_, body)| {
                 let t = Instant::now();
-                post(&agent, &url, body).unwrap();
+                post(agent, url, body).unwrap();
                 t.elapsed()
             })
             .collect();
         times.sort();
-        println!(
-            "alone, {kind}: median {:.0} ms over {}",
-            percentile(&times, 0.5).as_secs_f64() * 1e3,
-            times.len()
-        );
+        let median = ms(percentile(&times, 0.5));
+        println!("alone, {kind}: median {median:.0} ms over {}", times.len());
     }
+}
 
-    let latencies = Arc::new(Mutex::new(Vec::new()));
-    let errors = Arc::new(Mutex::new(Vec::new()));
+/// What the clients measured: latencies of answered requests, and errors.
+#[derive(Default)]
+struct Tally {
+    latencies: Vec<Duration>,
+    errors: Vec<String>,
+}
+
+/// `clients` threads posting until `deadline`; samples the server's
+/// resident memory each second meanwhile.
+fn load(
+    agent: &ureq::Agent,
+    url: &str,
+    list: &[(&'static str, Value)],
+    clients: usize,
+    pid: u32,
+    deadline: Instant,
+) -> (Tally, Vec<u64>) {
+    let tally = Arc::new(Mutex::new(Tally::default()));
     let stop = Arc::new(AtomicBool::new(false));
-    let deadline = Instant::now() + Duration::from_secs(seconds);
     let workers: Vec<_> = (0..clients)
         .map(|c| {
-            let (agent, url, list) = (agent.clone(), url.clone(), list.clone());
-            let (latencies, errors, stop) = (latencies.clone(), errors.clone(), stop.clone());
+            let (agent, url, list) = (agent.clone(), url.to_string(), list.to_vec());
+            let (tally, stop) = (tally.clone(), stop.clone());
             std::thread::spawn(move || {
                 let mut i = c;
                 while Instant::now() < deadline && !stop.load(Ordering::Relaxed) {
                     let t = Instant::now();
-                    match post(&agent, &url, &list[i % list.len()].1) {
-                        Ok(_) => latencies.lock().unwrap().push(t.elapsed()),
-                        Err(e) => errors.lock().unwrap().push(e),
+                    let result = post(&agent, &url, &list[i % list.len()].1);
+                    let mut tally = tally.lock().unwrap();
+                    match result {
+                        Ok(_) => tally.latencies.push(t.elapsed()),
+                        Err(e) => tally.errors.push(e),
                     }
                     i += clients;
                 }
@@ -178,7 +182,6 @@ fn main() {
         })
         .collect();
     let mut samples = Vec::new();
-    let run_start = Instant::now();
     while Instant::now() < deadline {
         std::thread::sleep(Duration::from_secs(1));
         samples.push(memory(pid).0);
@@ -187,23 +190,45 @@ fn main() {
     for w in workers {
         w.join().unwrap();
     }
+    let tally = std::mem::take(&mut *tally.lock().unwrap());
+    (tally, samples)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let clients: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(8);
+    let seconds: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(30);
+    let (mut server, base) = start();
+    let pid = server.id();
+    let url = format!("{base}/api/render");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(120)))
+        .build()
+        .into();
+    let (rss0, _) = memory(pid);
+    println!("server {base} (pid {pid}), {rss0} KiB resident at start");
+    let list = requests();
+    alone(&agent, &url, &list);
+
+    let run_start = Instant::now();
+    let deadline = run_start + Duration::from_secs(seconds);
+    let (mut tally, samples) = load(&agent, &url, &list, clients, pid, deadline);
     let elapsed = run_start.elapsed().as_secs_f64();
     let (rss_end, peak) = memory(pid);
     let _ = server.kill();
     let _ = server.wait();
 
-    let mut lat = latencies.lock().unwrap().clone();
+    let lat = &mut tally.latencies;
     lat.sort();
-    let errors = errors.lock().unwrap();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
         "{clients} clients, {elapsed:.0} s: {} documents, {:.1} per second, p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms, {} errors",
         lat.len(),
         lat.len() as f64 / elapsed,
-        ms(percentile(&lat, 0.5)),
-        ms(percentile(&lat, 0.99)),
+        ms(percentile(lat, 0.5)),
+        ms(percentile(lat, 0.99)),
         ms(*lat.last().unwrap()),
-        errors.len()
+        tally.errors.len()
     );
     let quarter = samples.get(samples.len() / 4).copied().unwrap_or(rss0);
     let most = samples.iter().copied().max().unwrap_or(0);
@@ -214,20 +239,15 @@ fn main() {
         rss_end / 1024,
         peak / 1024
     );
-    println!(
-        "resident MiB each second: {:?}",
-        samples.iter().map(|k| k / 1024).collect::<Vec<_>>()
-    );
-    for e in errors.iter().take(5) {
+    let each: Vec<u64> = samples.iter().map(|k| k / 1024).collect();
+    println!("resident MiB each second: {each:?}");
+    for e in tally.errors.iter().take(5) {
         eprintln!("error: {e}");
     }
     let flat = rss_end <= quarter + quarter / 5;
-    if !errors.is_empty() || !flat {
-        eprintln!(
-            "FAILED: {} errors, memory {}",
-            errors.len(),
-            if flat { "flat" } else { "grew" }
-        );
+    if !tally.errors.is_empty() || !flat {
+        let memory = if flat { "flat" } else { "grew" };
+        eprintln!("FAILED: {} errors, memory {memory}", tally.errors.len());
         std::process::exit(1);
     }
 }

@@ -1,19 +1,18 @@
-//! Fonts: the bundled faces, faces from a user's font folder, metrics for
-//! layout and parsed faces for the PDF.
+//! Fonts: the bundled faces, faces from a user's font folder, and their
+//! metrics for layout.
 //!
 //! Families are named by their file names: `<Family>-Regular.ttf` and
 //! `<Family>-Bold.ttf` (`.otf` too). The bundled families are every such
 //! file in `fonts/` (compiled in): `NotoSans` (Latin), `NotoSansSC`
 //! (Simplified Chinese) and `NotoSansTC` (Traditional Chinese, Taiwan forms);
 //! see `fonts/README.md`. Layout reads metrics with ttf-parser, which costs
-//! microseconds; the PDF stage needs printpdf's own parse, which is costly and
-//! therefore done once per face and process, and only for faces a document
-//! uses.
+//! microseconds. Embedding faces in a PDF is the PDF stage's business
+//! (`pdf::fonts`); it reads a face's bytes through [`Face::data`].
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// An error with fonts.
 #[derive(Debug, thiserror::Error)]
@@ -78,43 +77,43 @@ pub struct Face {
     /// The file name, for messages and PDF metadata.
     pub file: String,
     data: Cow<'static, [u8]>,
-    parsed: OnceLock<Option<printpdf::ParsedFont>>,
+    key: u64,
 }
 
+/// The next [`Face::key`].
+static NEXT_KEY: AtomicU64 = AtomicU64::new(0);
+
 impl Face {
-    /// Whether [`Face::parsed`] has already run.
-    pub fn is_parsed(&self) -> bool {
-        self.parsed.get().is_some()
+    /// The font file's bytes.
+    pub fn data(&self) -> &[u8] {
+        &self.data
     }
 
-    /// The face as printpdf parses it, parsed on first use.
-    pub fn parsed(&self) -> Result<&printpdf::ParsedFont, FontError> {
-        self.parsed
-            .get_or_init(|| printpdf::ParsedFont::from_bytes(&self.data, 0, &mut Vec::new()))
-            .as_ref()
-            .ok_or_else(|| FontError::Invalid {
-                file: self.file.clone(),
-                reason: "printpdf cannot parse this font".into(),
-            })
+    /// A number that no other face loaded by this process has, for caches
+    /// of work derived from the face.
+    pub fn key(&self) -> u64 {
+        self.key
     }
 }
 
 /// Metrics of one face, borrowed from its [`FontSet`].
 pub struct Metrics<'a> {
-    face: ttf_parser::Face<'a>,
+    /// The parsed face; always there, as every face is parsed when added.
+    face: Option<ttf_parser::Face<'a>>,
     upem: f32,
 }
 
 impl Metrics<'_> {
     /// The advance of `ch` in ems, or `None` when the face has no glyph for it.
     pub fn advance(&self, ch: char) -> Option<f32> {
-        let gid = self.face.glyph_index(ch)?;
-        Some(self.face.glyph_hor_advance(gid).unwrap_or(0) as f32 / self.upem)
+        let face = self.face.as_ref()?;
+        let gid = face.glyph_index(ch)?;
+        Some(face.glyph_hor_advance(gid).unwrap_or(0) as f32 / self.upem)
     }
 
     /// Whether the face has a glyph for `ch`.
     pub fn covers(&self, ch: char) -> bool {
-        self.face.glyph_index(ch).is_some()
+        self.face.as_ref().and_then(|f| f.glyph_index(ch)).is_some()
     }
 }
 
@@ -137,8 +136,9 @@ impl FontSet {
             families: BTreeMap::new(),
         };
         for &(family, weight, file, data) in bundled::FONTS {
-            set.add(family, weight, file.to_string(), Cow::Borrowed(data))
-                .expect("bundled fonts are valid");
+            // The bundled files are valid fonts (a test loads every one), so
+            // none is skipped here.
+            let _ = set.add(family, weight, file.to_string(), Cow::Borrowed(data));
         }
         set
     }
@@ -206,7 +206,7 @@ impl FontSet {
             weight,
             file,
             data,
-            parsed: OnceLock::new(),
+            key: NEXT_KEY.fetch_add(1, Ordering::Relaxed),
         });
         let slot = self.families.entry(family.to_string()).or_insert([id, id]);
         match weight {
@@ -250,8 +250,8 @@ impl FontSet {
         self.faces
             .iter()
             .map(|f| {
-                let face = ttf_parser::Face::parse(&f.data, 0).expect("checked when added");
-                let upem = face.units_per_em() as f32;
+                let face = ttf_parser::Face::parse(&f.data, 0).ok();
+                let upem = face.as_ref().map_or(1000.0, |f| f.units_per_em() as f32);
                 Metrics { face, upem }
             })
             .collect()
@@ -265,6 +265,7 @@ mod tests {
     #[test]
     fn bundled_families_cover_their_scripts() {
         let set = FontSet::bundled();
+        assert_eq!(set.faces.len(), bundled::FONTS.len());
         let metrics = set.metrics();
         let sc = set.family("NotoSansSC", Weight::Regular, "zh-CN").unwrap();
         let latin = set.family("NotoSans", Weight::Bold, "en").unwrap();

@@ -215,7 +215,13 @@ impl Renderer {
             }
             (true, Some(p)) => Some(PacketInput {
                 org: &p.org,
-                name: p.name.clone(),
+                name: p
+                    .name
+                    .as_deref()
+                    .map(|n| {
+                        text::clean(n).map_err(|why| Error::Request(format!("the name {why}")))
+                    })
+                    .transpose()?,
                 departure: p.departure,
                 date: p.date,
             }),
@@ -245,15 +251,7 @@ impl Renderer {
     /// The laid-out pages of `request`.
     pub fn layout(&self, request: &Request) -> Result<Layout, Error> {
         let (doc, locales, _) = self.prepare(request)?;
-        let logo = self.logo(&doc)?;
-        self.layout_document(&doc, &locales, request, logo.as_ref())
-    }
-
-    fn logo(&self, doc: &Document) -> Result<Option<pdf::Logo>, Error> {
-        match doc.packet.as_ref().and_then(|p| p.logo.as_ref()) {
-            Some(path) => Ok(Some(pdf::Logo::load(path)?)),
-            None => Ok(None),
-        }
+        self.layout_document(&doc, &locales, request)
     }
 
     fn layout_document(
@@ -261,7 +259,6 @@ impl Renderer {
         doc: &Document,
         locales: &[&Locale],
         request: &Request,
-        logo: Option<&pdf::Logo>,
     ) -> Result<Layout, Error> {
         let langs = locales
             .iter()
@@ -271,7 +268,6 @@ impl Renderer {
             page: request.page_size(),
             profile: request.profile,
             langs,
-            logo: logo.map(|l| (l.width, l.height)),
         };
         let mut layout = layout::layout(doc, &self.fonts, &options)?;
         let total = layout.pages.len();
@@ -285,26 +281,7 @@ impl Renderer {
     /// Renders `request` as PDF bytes.
     pub fn render(&self, request: &Request) -> Result<Vec<u8>, Error> {
         let (doc, locales, checklist) = self.prepare(request)?;
-        let logo = self.logo(&doc)?;
-        // The PDF stage needs printpdf's parse of every face, which is the slow
-        // part of a first render: run it on other threads while layout works.
-        let mut faces = std::collections::BTreeSet::new();
-        for locale in &locales {
-            for family in &locale.settings.fonts {
-                for weight in [fonts::Weight::Regular, fonts::Weight::Bold] {
-                    faces.extend(self.fonts.family(family, weight, &locale.tag).ok());
-                }
-            }
-        }
-        let layout = std::thread::scope(|scope| {
-            for &id in &faces {
-                let face = self.fonts.face(id);
-                if !face.is_parsed() {
-                    scope.spawn(move || face.parsed().map(|_| ()));
-                }
-            }
-            self.layout_document(&doc, &locales, request, logo.as_ref())
-        })?;
+        let layout = self.layout_document(&doc, &locales, request)?;
         let timestamp = request
             .timestamp
             .unwrap_or(checklist.as_of.days_since_epoch() * 86_400);
@@ -325,6 +302,6 @@ impl Renderer {
             forms: request.profile.spec().forms,
             open_outline: request.profile.spec().open_outline,
         };
-        Ok(pdf::export(&layout, &self.fonts, &options, logo.as_ref())?)
+        Ok(pdf::export(&layout, &self.fonts, &options)?)
     }
 }

@@ -54,7 +54,10 @@ enum DataCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let quiet = cli.quiet;
     let result = match cli.command {
         Command::Render(args) => cli::render::run(*args, quiet),
@@ -69,6 +72,40 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| cli::report(&e))
+}
+
+/// Help and version go to stdout as clap writes them; a usage error is one
+/// line on stderr (clap's own line, with its "did you mean"), exit status 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.to_string();
+    // clap's message, then its tip, then usage and "for more information":
+    // keep the message and the tip, on one line.
+    let kept: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first = kept
+        .iter()
+        .filter(|l| !l.starts_with("tip:"))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tip = kept
+        .iter()
+        .find(|l| l.starts_with("tip:"))
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    eprintln!("{first}{tip}");
+    ExitCode::from(2)
 }
 
 #[cfg(test)]

@@ -30,6 +30,49 @@ impl PageSize {
     }
 }
 
+impl std::str::FromStr for PageSize {
+    type Err = String;
+
+    /// `a4`, `letter`, or a width and height with a unit: `148x210mm`,
+    /// `5.8x8.3in`, `420x595pt`, `14.8x21cm` (`×` also accepted).
+    fn from_str(s: &str) -> Result<PageSize, String> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.as_str() {
+            "a4" => return Ok(PageSize::A4),
+            "letter" => return Ok(PageSize::Letter),
+            _ => {}
+        }
+        let bad = || {
+            format!("page size `{s}`: expected a4, letter or WIDTHxHEIGHT with mm, cm, in or pt, e.g. 148x210mm")
+        };
+        let unit_at = lower
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map(|i| i + 1)
+            .ok_or_else(bad)?;
+        let (numbers, unit) = lower.split_at(unit_at);
+        let scale = match unit {
+            "mm" => MM,
+            "cm" => 10.0 * MM,
+            "in" => 72.0,
+            "pt" => 1.0,
+            _ => return Err(bad()),
+        };
+        let (w, h) = numbers.split_once(['x', '×']).ok_or_else(bad)?;
+        let parse = |n: &str| n.trim().parse::<f32>().ok().filter(|v| *v > 0.0);
+        let (width, height) = (
+            parse(w).ok_or_else(bad)? * scale,
+            parse(h).ok_or_else(bad)? * scale,
+        );
+        // From a phone's width to A3.
+        if !(200.0..=1200.0).contains(&width) || !(200.0..=1700.0).contains(&height) {
+            return Err(format!(
+                "page size `{s}`: width and height must be between 71 × 71 mm and 420 × 600 mm"
+            ));
+        }
+        Ok(PageSize::Custom { width, height })
+    }
+}
+
 /// The three uses of a checklist, each with its own page design.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Profile {
@@ -41,6 +84,9 @@ pub enum Profile {
     /// acknowledgement page.
     Packet,
 }
+
+/// A millimetre in points.
+pub const MM: f32 = 72.0 / 25.4;
 
 /// The phone page: 90 × 160 mm.
 pub const PHONE_PAGE: PageSize = PageSize::Custom {
@@ -63,14 +109,19 @@ pub struct Design {
     pub gutter: f32,
     /// Room for the tick box before an item's text.
     pub indent: f32,
-    /// Widest measure of a single column of text.
-    pub single_measure: f32,
+    /// Widest measure of a single column of running text, in ems of the
+    /// body text: about 32 Chinese characters a line (clreq's 25–35);
+    /// Latin text takes 0.9 of it, some 60–70 characters.
+    pub measure_em: f32,
     /// Side of a printed QR code; 0 where the profile prints none.
     pub qr: f32,
     /// Side of a tick box, in ems of the body text.
     pub tick_em: f32,
     /// Space before each item.
     pub item_gap: f32,
+    /// The least height of a tappable link and side of a tick box (7 mm
+    /// on a phone, for a finger); 0 on paper.
+    pub tap: f32,
 }
 
 /// Everything a profile decides.
@@ -80,7 +131,8 @@ pub struct ProfileSpec {
     pub name: &'static str,
     /// A page of its own, whatever paper is asked for (the phone's).
     pub page: Option<PageSize>,
-    /// Whether the document carries the cut-out wallet card.
+    /// Whether the document carries the wallet card's contacts (a cut-out
+    /// card on paper, the opening block on a phone).
     pub card: bool,
     /// Whether web addresses in items get a QR code beside them.
     pub qr: bool,
@@ -93,6 +145,12 @@ pub struct ProfileSpec {
     pub needs_org: bool,
     /// Whether text is set in the larger sizes made for a small screen.
     pub large_type: bool,
+    /// Whether the emergency contacts (the card's rows) open the document,
+    /// right under its title, instead of a cut-out card at its end.
+    pub contacts_first: bool,
+    /// Whether each page is as tall as its content, one section a page
+    /// (for scrolling on a screen), instead of the paper's height.
+    pub fitted_pages: bool,
     /// Sizes and spacing.
     pub design: Design,
 }
@@ -104,10 +162,11 @@ const PRINT: Design = Design {
     footer_baseline: 30.0,
     gutter: 16.0,
     indent: 16.0,
-    single_measure: 440.0,
+    measure_em: 32.0,
     qr: 46.0,
     tick_em: 0.78,
     item_gap: 2.0,
+    tap: 0.0,
 };
 
 const HANDOUT: ProfileSpec = ProfileSpec {
@@ -119,29 +178,34 @@ const HANDOUT: ProfileSpec = ProfileSpec {
     open_outline: false,
     needs_org: false,
     large_type: false,
+    contacts_first: false,
+    fitted_pages: false,
     design: PRINT,
 };
 
 const PHONE: ProfileSpec = ProfileSpec {
     name: "phone",
     page: Some(PHONE_PAGE),
-    card: false,
+    card: true,
     qr: false,
     forms: true,
     open_outline: true,
     needs_org: false,
     large_type: true,
+    contacts_first: true,
+    fitted_pages: true,
     design: Design {
         margin_x: 16.0,
         margin_top: 20.0,
         margin_bottom: 34.0,
         footer_baseline: 16.0,
         gutter: 12.0,
-        indent: 20.0,
-        single_measure: 440.0,
+        indent: 28.0,
+        measure_em: 32.0,
         qr: 0.0,
         tick_em: 0.9,
         item_gap: 4.0,
+        tap: 7.0 * MM,
     },
 };
 
@@ -190,6 +254,14 @@ mod tests {
             assert_eq!(s.page.is_some(), s.large_type, "{}", s.name);
         }
         assert_eq!(Profile::Phone.page(PageSize::A4), PHONE_PAGE);
+        assert_eq!("A4".parse::<PageSize>(), Ok(PageSize::A4));
+        let PageSize::Custom { width, height } = "148x210mm".parse().unwrap() else {
+            panic!("custom")
+        };
+        assert!((width - 419.53).abs() < 0.01 && (height - 595.28).abs() < 0.01);
+        assert!("8.5x11in".parse::<PageSize>().is_ok());
+        assert!("148x210".parse::<PageSize>().is_err());
+        assert!("10x10mm".parse::<PageSize>().is_err());
         assert_eq!(Profile::Packet.page(PageSize::Letter), PageSize::Letter);
     }
 }

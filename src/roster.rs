@@ -427,7 +427,11 @@ fn read_row(columns: &[Column], cells: &[Cell], extras: usize) -> Result<Row, Ve
     for (column, cell) in columns.iter().zip(cells) {
         let text = cell.text();
         match column {
-            Column::Name => row.name = text,
+            Column::Name => match crate::text::clean(&text) {
+                Ok(name) => row.name = name,
+                Err(why) if !text.is_empty() => errors.push(format!("the name {why}")),
+                Err(_) => {}
+            },
             Column::Destination => row.destination = Some(text).filter(|t| !t.is_empty()),
             Column::Departure => match departure(cell) {
                 Ok(date) => row.departure = date,
@@ -436,7 +440,7 @@ fn read_row(columns: &[Column], cells: &[Cell], extras: usize) -> Result<Row, Ve
             Column::Extra(i) => row.extra[*i] = text,
         }
     }
-    if row.name.is_empty() {
+    if row.name.is_empty() && !errors.iter().any(|e| e.starts_with("the name")) {
         errors.insert(0, "the name is empty".to_string());
     }
     if errors.is_empty() {

@@ -487,6 +487,50 @@ fn an_uploaded_organisation_is_read_from_memory_only() {
         text.contains("Uploaded Testing Ltd.") && text.contains("Li Lei"),
         "{text}"
     );
+    // With its logo uploaded beside it: the command line's packet, byte for byte.
+    let logo = std::fs::read(root().join("examples/org/logo.png")).unwrap();
+    let without_line = org.replace("logo = \"logo.png\"\n", "");
+    let a = post_form(
+        &s.at("/api/render"),
+        &fields,
+        &[
+            ("org", "org.toml", without_line.as_bytes()),
+            ("logo", "logo.png", &logo),
+        ],
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    let cli = cli_bytes(&[
+        "-c",
+        "short-trip",
+        "-l",
+        "en",
+        "--profile",
+        "packet",
+        "--name",
+        "Li Lei",
+        "--date",
+        "2026-11-20",
+        "--org",
+        "examples/org/org.toml",
+    ]);
+    assert!(
+        a.body == cli,
+        "the uploaded organisation's packet differs from the command line's"
+    );
+    let a = post_form(
+        &s.at("/api/render"),
+        &fields,
+        &[
+            ("org", "org.toml", without_line.as_bytes()),
+            ("logo", "logo.png", b"GIF89a"),
+        ],
+    );
+    assert_eq!(a.status, 422);
+    assert!(
+        a.json()["detail"].as_str().unwrap().starts_with("logo: "),
+        "{}",
+        a.text()
+    );
     // A `logo` line would make the server read a file of its own: refused.
     let with_logo = org.replace("logo.png", "../../../etc/passwd");
     let a = post_form(

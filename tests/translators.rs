@@ -25,150 +25,126 @@ fn validate_json(catalog: &std::path::Path) -> (i32, serde_json::Value) {
     )
 }
 
-fn has(report: &serde_json::Value, kind: &str, file: &str, message: &str) -> bool {
-    report["findings"].as_array().unwrap().iter().any(|f| {
-        f["kind"] == kind
-            && f["file"].as_str().unwrap().ends_with(file)
-            && f["message"].as_str().unwrap().contains(message)
-            && f["line"].as_u64().unwrap() >= 1
-    })
+/// The folder of catalog fixtures: `base/` and one folder per case.
+fn fixtures() -> std::path::PathBuf {
+    root().join("tests/fixtures/catalogs")
 }
 
-#[test]
-fn the_shipped_catalog_validates_clean() {
-    let o = run(&["validate"]);
-    let out = String::from_utf8(o.stdout).unwrap();
-    assert_eq!(o.status.code(), Some(0), "{out}");
-    assert!(
-        out.trim_end().ends_with("files checked: 0 findings"),
-        "{out}"
-    );
-    let (code, report) = validate_json(&root());
-    assert_eq!((code, report["count"].as_u64()), (0, Some(0)));
-}
-
-#[test]
-fn validate_finds_each_kind_of_mistake() {
-    let cat = catalog_copy();
-    let p = |rel: &str| cat.path().join(rel);
-    // Syntax error.
-    edit(
-        &p("locales/en/ui.ftl"),
-        "ui-sources = Sources",
-        "ui-sources = Sources\nbroken = { $oops",
-    );
-    // A message a checklist uses, missing in one language.
-    edit(
-        &p("locales/zh-TW/checklists.ftl"),
-        "student-title =",
-        "student-retitled =",
-    );
-    // Present in one language only, and used by nothing.
-    edit(
-        &p("locales/en/ui.ftl"),
-        "ui-sources = Sources",
-        "ui-sources = Sources\nui-extra = Extra",
-    );
-    // Variables that differ.
-    edit(
-        &p("locales/zh-CN/ui.ftl"),
-        "ui-page = 第{ $page }页，共{ $total }页",
-        "ui-page = 第{ $page }页，共{ $pages }页",
-    );
-    // Unknown source id.
-    let toml = std::fs::read_to_string(p("checklists/short-trip.toml")).unwrap();
-    let first = toml
-        .split("sources = [\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    edit(
-        &p("checklists/short-trip.toml"),
-        &format!("\"{first}\""),
-        "\"no-such-source\"",
-    );
-    // Duplicate message in one language.
-    edit(
-        &p("locales/en/sources.ftl"),
-        "\nsource-",
-        "\nui-or = again\nsource-",
-    );
-
-    let (code, report) = validate_json(cat.path());
-    assert_eq!(code, 1, "{report:#}");
-    for (kind, file, message) in [
-        ("syntax", "locales/en/ui.ftl", "Expected"),
-        (
-            "missing",
-            "checklists/student.toml",
-            "message `student-title` is missing in zh-TW",
-        ),
-        (
-            "untranslated",
-            "locales/en/ui.ftl",
-            "message `ui-extra` is in en but not in zh-CN",
-        ),
-        (
-            "orphan",
-            "locales/zh-TW/checklists.ftl",
-            "message `student-retitled` in zh-TW is not used",
-        ),
-        (
-            "placeables",
-            "locales/zh-CN/ui.ftl",
-            "message `ui-page` uses {$page, $pages} in zh-CN but {$page, $total} in en",
-        ),
-        (
-            "unknown-source",
-            "checklists/short-trip.toml",
-            "unknown source `no-such-source`",
-        ),
-        (
-            "duplicate",
-            "locales/en/ui.ftl",
-            "message `ui-or` is defined twice in en (first at ",
-        ),
-    ] {
-        assert!(
-            has(&report, kind, file, message),
-            "no {kind} finding `{message}` in {file}:\n{report:#}"
-        );
+/// Copies every file under `from` into `to`, keeping relative paths.
+fn overlay(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            overlay(&entry.path(), &target);
+        } else if entry.file_name() != "expected.txt" {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
-    // Text output: one line per finding, with file:line:col.
-    let o = run(&["validate", "--catalog", cat.path().to_str().unwrap()]);
+}
+
+/// The catalog of fixture `case`: `base/` with the case's files laid over it.
+fn fixture(case: &str) -> tempfile::TempDir {
+    let dir = tempdir();
+    overlay(&fixtures().join("base"), dir.path());
+    overlay(&fixtures().join(case), dir.path());
+    dir
+}
+
+/// What `validate` says of a catalog folder, one line per finding (or
+/// `error: …` when the folder cannot be read), paths relative to it.
+fn validate_text(dir: &std::path::Path) -> String {
+    let out = match Catalog::files_in(dir) {
+        Ok(files) => predeparture::validate::validate(&files)
+            .iter()
+            .map(|f| format!("{f}\n"))
+            .collect(),
+        Err(e) => format!("error: {e}\n"),
+    };
+    out.replace(&format!("{}/", dir.display()), "")
+}
+
+/// Every case of `tests/fixtures/catalogs/` gives exactly the findings of its
+/// `expected.txt`. `PREDEPARTURE_BLESS=1` rewrites them (review the diff).
+#[test]
+fn catalog_fixtures_give_their_expected_findings() {
+    let bless = std::env::var_os("PREDEPARTURE_BLESS").is_some();
+    let mut cases: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "base")
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10, "{cases:?}");
+    let mut failed = Vec::new();
+    for case in &cases {
+        let dir = fixture(case);
+        let got = validate_text(dir.path());
+        let path = fixtures().join(case).join("expected.txt");
+        if bless {
+            std::fs::write(&path, &got).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            failed.push(format!("--- {case}: expected\n{want}--- got\n{got}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn the_base_fixture_validates_clean_and_renders() {
+    let dir = fixture("base");
+    assert_eq!(validate_text(dir.path()), "");
+    let cat = dir.path().to_str().unwrap();
+    let out = dir.path().join("demo.pdf");
+    let o = run(&[
+        "render",
+        "--catalog",
+        cat,
+        "--checklist",
+        "demo",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn two_unknown_sources_give_two_findings_and_no_orphans() {
+    let dir = fixture("two-typos");
+    let findings = predeparture::validate::validate(&Catalog::files_in(dir.path()).unwrap());
+    let kinds: Vec<&str> = findings.iter().map(|f| f.kind.name()).collect();
+    assert_eq!(kinds, ["unknown-source", "unknown-source"]);
+}
+
+#[test]
+fn validate_reports_on_the_command_line_with_positions() {
+    let dir = fixture("two-typos");
+    let (code, report) = validate_json(dir.path());
+    assert_eq!((code, report["count"].as_u64()), (1, Some(2)), "{report:#}");
+    let o = run(&["validate", "--catalog", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let text = String::from_utf8(o.stdout).unwrap();
     let line = text.lines().find(|l| l.contains("unknown-source")).unwrap();
-    let rest = line.split("short-trip.toml:").nth(1).unwrap();
-    let pos: Vec<&str> = rest.split(':').take(2).collect();
-    assert!(pos.iter().all(|n| n.parse::<usize>().is_ok()), "{line}");
-    // A duplicate item id in a checklist.
-    let cat2 = catalog_copy();
-    let student = cat2.path().join("checklists/student.toml");
-    let text = std::fs::read_to_string(&student).unwrap();
-    let item_id = text
-        .split("[[section.item]]\nid = \"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    edit(&student, &format!("[[section.item]]\nid = \"{item_id}\""), &format!("[[section.item]]\nid = \"{item_id}\"\nsources = [\"{first}\"]\n\n[[section.item]]\nid = \"{item_id}\""));
-    let (code, report) = validate_json(cat2.path());
-    assert_eq!(code, 1);
     assert!(
-        has(
-            &report,
-            "duplicate",
-            "checklists/student.toml",
-            &format!("duplicate item id `{item_id}`")
-        ),
-        "{report:#}"
+        line.ends_with("demo.toml:14:12: unknown-source: unknown source `nope-1`"),
+        "{line}"
     );
+    // What render would trip over, validate reports first; render fails in one line.
+    let dir = fixture("page-variable");
+    let o = run(&["validate", "--catalog", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // Warnings alone (stray files) do not fail validate.
+    let dir = fixture("bom-and-stray-files");
+    let (code, _) = validate_json(dir.path());
+    assert_eq!(code, 0);
 }
 
 #[test]

@@ -2,17 +2,22 @@
 //! every language combination, swept over page widths from phone to wide:
 //! prohibited line starts and ends, unsplit words and numbers, text inside
 //! the margins, CJK line pitch, items kept whole, headings kept with their
-//! first item.
+//! first item; Chinese justified and English never ending on one word,
+//! readable measures, no overprinting for one to three languages, a
+//! readable wallet card on a sheet of its own, addresses linked and
+//! QR-coded, a phone PDF made for fingers.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use predeparture::compose::Document;
+use predeparture::fonts::Weight;
 use predeparture::layout::{
-    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Profile,
+    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Part, Profile,
 };
 use predeparture::model::{Date, Org};
+use predeparture::text::links;
 use predeparture::{PacketRequest, Renderer, Request};
 
 const DESTINATIONS: [&str; 18] = [
@@ -20,7 +25,10 @@ const DESTINATIONS: [&str; 18] = [
     "KE", "none",
 ];
 
-const WIDTHS: [f32; 8] = [260.0, 300.0, 340.0, 400.0, 480.0, 595.3, 612.0, 720.0];
+/// From a phone's width through A5 (419.5) and A4 to wide.
+const WIDTHS: [f32; 9] = [
+    260.0, 300.0, 340.0, 400.0, 419.5, 480.0, 595.3, 612.0, 720.0,
+];
 
 /// Every case, laid out once for all the tests of this file.
 fn cases() -> &'static [(Request, Layout, Document)] {
@@ -221,10 +229,15 @@ fn words_numbers_and_addresses_are_never_split() {
                         let after_hyphen = chars[cut - 1] == '-'
                             && tok.len() > 8
                             && !tok.chars().any(|c| c.is_ascii_digit());
+                        // A host longer than a narrow column breaks after a dot or hyphen.
+                        let long_host =
+                            tok.len() >= 24 && matches!(chars[cut - 1], '.' | '-' | '/');
                         assert!(
-                            after_hyphen,
+                            after_hyphen || long_host,
                             "{} {:?} {:?}: `{tok}` split in {key:?}: {ls:?}",
-                            req.checklist, req.langs, req.page
+                            req.checklist,
+                            req.langs,
+                            req.page
                         );
                     }
                 }
@@ -378,6 +391,210 @@ fn shipped_numbers_are_only_the_sourced_ones() {
                     "12339 has no international form: {line}"
                 );
             }
+        }
+    }
+}
+
+/// Lines of items, grouped into paragraphs (one message in one language).
+fn item_paragraphs(layout: &Layout) -> Vec<Vec<&Line>> {
+    let mut out: Vec<Vec<&Line>> = Vec::new();
+    for (_, line) in lines(layout).filter(|(_, l)| l.tag.part == Part::Item) {
+        match out.last_mut() {
+            Some(p) if p[0].id == line.id && p[0].lang == line.lang && p[0].x == line.x => {
+                p.push(line)
+            }
+            _ => out.push(vec![line]),
+        }
+    }
+    out
+}
+
+fn is_cjk(req: &Request, line: &Line) -> bool {
+    req.langs[line.lang].starts_with("zh")
+}
+
+#[test]
+fn chinese_items_are_justified_and_english_ends_on_two_words() {
+    let (mut justified, mut ragged, mut lone_words, mut paragraphs) = (0, 0, 0, 0);
+    for (req, layout, _) in cases() {
+        for p in item_paragraphs(layout) {
+            let measure = p.iter().map(|l| l.width).fold(0.0, f32::max);
+            if is_cjk(req, p[0]) {
+                for l in &p[..p.len() - 1] {
+                    if (l.width - measure).abs() <= 0.5 {
+                        justified += 1;
+                    } else {
+                        ragged += 1;
+                    }
+                }
+            } else if p.len() > 1 {
+                paragraphs += 1;
+                let last = p[p.len() - 1].text();
+                if !last.trim().contains(' ') {
+                    lone_words += 1;
+                }
+            }
+        }
+    }
+    eprintln!("Chinese item lines: {justified} justified, {ragged} ragged; English paragraphs: {paragraphs}, {lone_words} ending on one word");
+    assert!(ragged * 50 <= justified, "{ragged} ragged of {justified}");
+    assert!(
+        lone_words * 100 <= paragraphs,
+        "{lone_words} of {paragraphs}"
+    );
+}
+
+#[test]
+fn single_language_measures_are_readable() {
+    for (req, layout, _) in cases() {
+        let (w, _) = req.page_size().points();
+        if req.langs.len() != 1 || req.profile == Profile::Phone || w < 590.0 {
+            continue;
+        }
+        // Characters a line: ems for Chinese (a Latin letter is half a character).
+        let mut counts = Vec::new();
+        for p in item_paragraphs(layout) {
+            for l in &p[..p.len() - 1] {
+                counts.push(if is_cjk(req, l) {
+                    (l.width / l.size).round() as usize
+                } else {
+                    l.text().chars().count()
+                });
+            }
+        }
+        let most = counts.iter().copied().max().unwrap();
+        let mean = counts.iter().sum::<usize>() / counts.len();
+        let range = if req.langs[0].starts_with("zh") {
+            25..=35
+        } else {
+            45..=75
+        };
+        assert!(
+            range.contains(&most) && range.contains(&mean),
+            "{:?} {w}: {mean} characters a line on average, {most} at most",
+            req.langs
+        );
+    }
+}
+
+#[test]
+fn no_text_overprints_in_any_language_count_or_profile() {
+    let r = Renderer::bundled().unwrap();
+    for langs in [&["en"][..], &["zh-CN", "en"], &["zh-CN", "en", "zh-TW"]] {
+        for profile in [Profile::Handout, Profile::Phone] {
+            for page in [PageSize::A4, "148x210mm".parse().unwrap()] {
+                let mut req = Request::handout("student", langs);
+                req.profile = profile;
+                req.page = page;
+                req.destination = Some("US".into());
+                let layout = r.layout(&req).unwrap();
+                for p in &layout.pages {
+                    let ls: Vec<&Line> = p
+                        .items
+                        .iter()
+                        .filter_map(|i| match i {
+                            Item::Line(l) => Some(l),
+                            _ => None,
+                        })
+                        .collect();
+                    for (i, a) in ls.iter().enumerate() {
+                        for b in &ls[i + 1..] {
+                            let across = a.x < b.x + b.width && b.x < a.x + a.width;
+                            let down = (a.baseline - b.baseline).abs() < 0.8 * a.size.min(b.size);
+                            assert!(
+                                !(across && down),
+                                "{langs:?} {profile:?} {page:?}: `{}` over `{}`",
+                                a.text(),
+                                b.text()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_wallet_card_is_readable_and_on_a_sheet_of_its_own() {
+    let fonts = predeparture::fonts::FontSet::bundled();
+    for (req, layout, _) in cases() {
+        let Some(n) = layout
+            .pages
+            .iter()
+            .position(|p| p.items.iter().any(|i| matches!(i, Item::CutLine { .. })))
+        else {
+            continue;
+        };
+        assert_eq!(n % 2, 0, "{:?}: card on the back of a sheet", req.page);
+        assert_eq!(n + 1, layout.pages.len(), "nothing after the card");
+        let card: Vec<&Line> = layout.pages[n]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line(l) if l.tag.part == Part::Card => Some(l),
+                _ => None,
+            })
+            .collect();
+        let mut bold_numbers = 0;
+        for l in &card {
+            let least = if is_cjk(req, l) { 8.0 } else { 7.5 };
+            assert!(l.size >= least, "{} at {} pt", l.text(), l.size);
+            assert!(
+                !l.text().contains('['),
+                "source number on the card: {}",
+                l.text()
+            );
+            bold_numbers += l
+                .runs
+                .iter()
+                .filter(|r| r.text.contains("12308") && fonts.face(r.face).weight == Weight::Bold)
+                .count();
+        }
+        assert!(bold_numbers >= req.langs.len(), "{:?}", req.langs);
+    }
+}
+
+#[test]
+fn addresses_are_linked_and_coded_and_phones_are_made_for_fingers() {
+    for (req, layout, doc) in cases() {
+        let items: Vec<&Item> = layout.pages.iter().flat_map(|p| &p.items).collect();
+        for text in doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .flat_map(|i| &i.text.text)
+        {
+            for f in links::find(text).into_iter().filter(|f| f.is_web()) {
+                assert!(items
+                    .iter()
+                    .any(|i| matches!(i, Item::Link { uri, .. } if *uri == f.uri)));
+                if req.profile != Profile::Phone {
+                    assert!(items
+                        .iter()
+                        .any(|i| matches!(i, Item::Qr { text, .. } if *text == f.text)));
+                }
+            }
+        }
+        if req.profile == Profile::Phone {
+            let seven_mm = 7.0 * 72.0 / 25.4 - 0.01;
+            for i in &items {
+                match i {
+                    Item::TickBox { size, .. } => assert!(*size >= seven_mm),
+                    Item::Link { height, .. } => assert!(*height >= seven_mm),
+                    _ => {}
+                }
+            }
+            // The emergency contacts are on the first page.
+            let first: String = layout.pages[0]
+                .items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Line(l) => Some(l.text()),
+                    _ => None,
+                })
+                .collect();
+            assert!(first.contains("+86-10-12308"), "{first}");
         }
     }
 }

@@ -37,7 +37,10 @@ ui-list-separator = {"; "}
 
 # The cut-out wallet card (checklists/card.toml).
 card-title = Emergency and reporting contacts
-card-cut = Cut along the dashed line and keep the card with your passport.
+card-cut = { $languages ->
+    [1] Cut along the dashed line and keep the card with your passport.
+   *[other] Cut along the dashed line, fold along the solid line and keep the card with your passport.
+}
 card-hotline = MFA Global Emergency Call Centre, 24 h: +86-10-12308 or +86-10-65612308
 card-mission = Chinese embassy or consulate, consular protection: ____________________ (find it on the embassy’s website or cs.mfa.gov.cn)
 card-return = After return, report to the national security authorities: 12339 or www.12339.gov.cn

@@ -24,7 +24,10 @@ ui-list-separator = ；
 
 # 剪下随身携带的联系卡（checklists/card.toml）。
 card-title = 紧急求助与报告联系方式
-card-cut = 沿虚线剪下，与护照一同随身携带。
+card-cut = { $languages ->
+    [1] 沿虚线剪下，与护照一同随身携带。
+   *[other] 沿虚线剪下，沿实线对折，与护照一同随身携带。
+}
 card-hotline = 外交部全球领事保护与服务应急热线（24小时）：+86-10-12308、+86-10-65612308
 card-mission = 中国驻当地使领馆领事保护与协助电话：____________________（可在使领馆官网或cs.mfa.gov.cn查询）
 card-return = 回国后向国家安全机关报告：12339或www.12339.gov.cn

@@ -24,7 +24,10 @@ ui-list-separator = ；
 
 # 剪下隨身攜帶的聯絡卡（checklists/card.toml）。
 card-title = 緊急求助與報告聯絡方式
-card-cut = 沿虛線剪下，與護照一同隨身攜帶。
+card-cut = { $languages ->
+    [1] 沿虛線剪下，與護照一同隨身攜帶。
+   *[other] 沿虛線剪下，沿實線對折，與護照一同隨身攜帶。
+}
 card-hotline = 外交部全球領事保護與服務應急熱線（24小時）：+86-10-12308、+86-10-65612308
 card-mission = 中國駐當地使領館領事保護與協助電話：____________________（可在使領館官網或cs.mfa.gov.cn查詢）
 card-mission-known = { $name }領事保護與協助電話（24小時）：{ $phone }

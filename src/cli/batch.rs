@@ -84,12 +84,19 @@ pub(crate) fn run(
 fn check(renderer: &Renderer, fonts: &FontSet, roster: &Roster, jobs: &[Job<'_>]) -> Result<()> {
     let mut errors = roster.bad.clone();
     errors.extend(roster.uncovered(fonts));
+    let mut unlisted = std::collections::BTreeSet::new();
     for job in jobs {
         if let Err(e) = renderer.document(&job.request) {
             errors.push(row_error(renderer, roster, job, &e));
         }
+        let dest = job.request.destination.as_deref();
+        unlisted.extend(dest.and_then(|d| super::suggest::without_missions(renderer, d)));
     }
-    fail_on(roster, errors)
+    fail_on(roster, errors)?;
+    for w in unlisted {
+        super::warn(&w);
+    }
+    Ok(())
 }
 
 fn row_error(

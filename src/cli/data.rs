@@ -1,5 +1,6 @@
 //! `predeparture data check`: the reporting-channel data, one line per finding.
 
+use predeparture::diag::Severity;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
@@ -31,10 +32,16 @@ pub(crate) fn run(args: CheckArgs) -> Result<ExitCode> {
     let findings = channels.check(today, &langs);
     let mut out = String::new();
     for f in &findings {
-        let kind = if f.problem { "problem" } else { "verify" };
+        let kind = match f.severity {
+            Severity::Error => "problem",
+            Severity::Warning => "verify",
+        };
         out.push_str(&format!("{}: {kind}: {}\n", f.location, f.message));
     }
-    let problems = findings.iter().filter(|f| f.problem).count();
+    let problems = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let missions: usize = channels.destinations.iter().map(|d| d.missions.len()).sum();
     out.push_str(&format!(
         "{} national channels, {} destinations, {missions} missions in {source}: {problems} problems, {} to verify before travel (as of {today})\n",

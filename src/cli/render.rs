@@ -29,9 +29,10 @@ pub(crate) struct RenderArgs {
     /// numbers, form checkboxes) or an employer's onboarding packet.
     #[arg(long, value_enum, ignore_case = true, default_value_t = ProfileArg::Handout)]
     pub(crate) profile: ProfileArg,
-    /// Paper size of handouts and packets [default: a4].
-    #[arg(long, value_enum, ignore_case = true)]
-    pub(crate) page: Option<Paper>,
+    /// Paper size of handouts and packets: a4, letter, or WIDTHxHEIGHT with
+    /// mm, cm, in or pt, e.g. 148x210mm [default: a4].
+    #[arg(long, value_name = "SIZE", value_parser = clap::value_parser!(PageSize))]
+    pub(crate) page: Option<PageSize>,
     /// Packet: the organisation file (name, logo, security officer, items, contacts).
     #[arg(long, value_name = "FILE")]
     pub(crate) org: Option<PathBuf>,
@@ -113,13 +114,6 @@ pub(crate) enum ProfileArg {
     Packet,
 }
 
-/// Paper sizes.
-#[derive(Clone, Copy, ValueEnum)]
-pub(crate) enum Paper {
-    A4,
-    Letter,
-}
-
 /// Roster encodings.
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum EncodingArg {
@@ -157,6 +151,13 @@ pub(crate) fn render_once(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
         return super::batch::run(
             &renderer, &fonts, &request, roster, encoding, &folder, quiet,
         );
+    }
+    if let Some(w) = request
+        .destination
+        .as_deref()
+        .and_then(|d| super::suggest::without_missions(&renderer, d))
+    {
+        warn(&w);
     }
     let format = format(args)?;
     let output = match &args.output {
@@ -258,10 +259,7 @@ fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {
         checklist: args.checklist.clone(),
         langs: args.lang.clone(),
         roles: args.role.clone(),
-        page: match args.page {
-            Some(Paper::Letter) => PageSize::Letter,
-            _ => PageSize::A4,
-        },
+        page: args.page.unwrap_or(PageSize::A4),
         profile,
         packet,
         destination: args.destination.clone(),

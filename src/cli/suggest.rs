@@ -20,7 +20,8 @@ pub(crate) fn hint(error: &Error, renderer: &Renderer) -> Option<String> {
         }
         Error::Model(ModelError::UnknownDestination { query, .. }) => {
             let channels = renderer.catalog().channels.as_ref()?;
-            let names = channels.destinations.iter().flat_map(|d| {
+            let all = channels.destinations.iter().chain(&channels.countries);
+            let names = all.flat_map(|d| {
                 let code = d.code.clone();
                 d.name
                     .0
@@ -40,6 +41,21 @@ pub(crate) fn hint(error: &Error, renderer: &Renderer) -> Option<String> {
     }
 }
 
+/// A warning for a destination that is a country without mission data:
+/// its documents print lines to write the numbers in.
+pub(crate) fn without_missions(renderer: &Renderer, query: &str) -> Option<String> {
+    let channels = renderer.catalog().channels.as_ref()?;
+    let d = channels.find(query).ok()?;
+    if !d.missions.is_empty() {
+        return None;
+    }
+    let name = d.name.get("en").unwrap_or(&d.code);
+    Some(format!(
+        "no mission data for {name} ({}): the document has lines to write the numbers in and says where to look them up",
+        d.code
+    ))
+}
+
 fn closest(query: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
     closest_by(query, candidates.map(|c| (c, ()))).map(|(c, ())| c)
 }
@@ -50,9 +66,16 @@ fn closest_by<T>(
     candidates: impl Iterator<Item = (String, T)>,
 ) -> Option<(String, T)> {
     let q = query.trim().to_lowercase();
+    // A code suggests itself only for a query about as short.
+    let comparable = |c: &str| c.chars().count() > 3 || q.chars().count() <= 4;
     candidates
-        .map(|(c, t)| (strsim::jaro_winkler(&q, &c.to_lowercase()), c, t))
-        .filter(|(score, ..)| *score >= 0.8)
+        .filter(|(c, _)| comparable(c))
+        .map(|(c, t)| {
+            let score = strsim::normalized_damerau_levenshtein(&q, &c.to_lowercase());
+            (score, c, t)
+        })
+        // About one edit in four characters or fewer: a typo, not a guess.
+        .filter(|(score, ..)| *score >= 0.74)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c, t)| (c, t))
 }

@@ -25,7 +25,7 @@ enum ReportFormat {
     Json,
 }
 
-/// Runs `validate`: status 1 when there are findings.
+/// Runs `validate`: status 1 when a finding is an error.
 pub(crate) fn run(args: ValidateArgs) -> Result<ExitCode> {
     let (files, source) = args.catalog.files()?;
     let findings = predeparture::validate::validate(&files);
@@ -50,9 +50,13 @@ pub(crate) fn run(args: ValidateArgs) -> Result<ExitCode> {
         }
     };
     super::print(&out)?;
-    Ok(if findings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    // Warnings (files ignored) alone do not fail a check.
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == predeparture::diag::Severity::Error);
+    Ok(if errors {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }

@@ -1,5 +1,7 @@
 //! The cut-out wallet card: the catalog's card rows, with the destination's
-//! embassy filled in where a row asks for it.
+//! embassy filled in where a row asks for it and put first. The card prints
+//! no source numbers (they mean nothing once it is cut out); its sources
+//! are still cited, so the sources list names them.
 
 use fluent_bundle::FluentArgs;
 
@@ -41,28 +43,38 @@ pub(super) fn card(
                         args.set("phone", phone);
                         Ok(args)
                     })?;
-                    let (reference, sources) = citations.cite_data(&m.provenance, locales)?;
+                    let (_, sources) = citations.cite_data(&m.provenance, locales)?;
                     Item {
                         text,
-                        reference: Some(reference),
+                        reference: None,
                         sources,
                     }
                 }
                 None => {
-                    let (reference, sources) = citations.cite(&row.sources, locales)?;
+                    let (_, sources) = citations.cite(&row.sources, locales)?;
                     Item {
                         text: text(locales, message_id(&["card", &row.id]), None)?,
-                        reference: Some(reference),
+                        reference: None,
                         sources,
                     }
                 }
             };
-            rows.push(item);
+            // The mission's row comes first: it is the number to call.
+            if row.fill.is_some() {
+                rows.insert(0, item);
+            } else {
+                rows.push(item);
+            }
         }
         Ok(Some(Card {
             title: text(locales, "card-title".into(), None)?,
             rows,
-            cut: text(locales, "card-cut".into(), None)?,
+            cut: {
+                // Two languages make one card, folded between them.
+                let mut args = FluentArgs::new();
+                args.set("languages", locales.len());
+                text(locales, "card-cut".into(), Some(&args))?
+            },
         }))
     }
 }

@@ -6,7 +6,7 @@ use fluent_bundle::FluentArgs;
 use super::citations::Citations;
 use super::{name_in, per_lang, text, ComposeError, Item, Section, Text};
 use crate::l10n::Locale;
-use crate::model::{Channels, Date, Destination, Mission};
+use crate::model::{ChannelKind, Channels, Date, Destination, Mission};
 
 /// The first mission of a destination that has a consular-protection number.
 pub(super) fn destination_embassy(destination: Option<&Destination>) -> Option<&Mission> {
@@ -134,7 +134,7 @@ fn national_rows(
     let hotlines = data
         .national
         .iter()
-        .filter(|c| c.abroad && c.kind == "hotline" && !c.phones.is_empty());
+        .filter(|c| c.abroad && c.kind == ChannelKind::Hotline && !c.phones.is_empty());
     let after_return = data
         .national
         .iter()

@@ -74,8 +74,9 @@ pub struct Packet {
     pub ack_fields: Vec<Text>,
     /// The employee's name, printed on the name line when known.
     pub name: Option<String>,
-    /// The logo file, if any.
-    pub logo: Option<std::path::PathBuf>,
+    /// The organisation's logo, if any, decoded when its file was loaded.
+    /// Exports show its size only, never pixels or a path.
+    pub logo: Option<std::sync::Arc<crate::model::image::Image>>,
 }
 
 /// A section of the document.

@@ -18,7 +18,9 @@ pub use ui::{page_label, UI_MESSAGES, WEB_MESSAGES};
 use fluent_bundle::FluentArgs;
 
 use crate::l10n::{L10nError, Locale};
-use crate::model::{message_id, Catalog, Checklist, Date, Destination, ModelError, Names, Org};
+use crate::model::{
+    message_id, Catalog, Checklist, Date, Destination, ModelError, Names, Org, Problem,
+};
 use channels::channels_section;
 use citations::Citations;
 use packet::packet;
@@ -199,13 +201,10 @@ fn name_in(
     locale: &Locale,
     at: &crate::diag::Location,
 ) -> Result<String, ComposeError> {
-    names.get(&locale.tag).map(str::to_string).ok_or_else(|| {
-        ModelError::Invalid {
-            location: at.clone(),
-            message: format!("no name in {}", locale.tag),
-        }
-        .into()
-    })
+    names
+        .get(&locale.tag)
+        .map(str::to_string)
+        .ok_or_else(|| ModelError::invalid(at.clone(), Problem::NoName(locale.tag.clone())).into())
 }
 
 /// "This edition includes items for: …", naming the selected roles.

@@ -25,22 +25,28 @@ pub(crate) struct Geometry {
     pub full: Vec<(f32, f32)>,
     /// Columns for items: the first one leaves room for the tick box.
     pub items: Vec<(f32, f32)>,
+    /// Whether QR codes stand in the right margin, beside a single column
+    /// kept to a readable measure, rather than inside the column.
+    pub qr_outside: bool,
+    /// Left edge and width of the paper inside the page margins (for the
+    /// wallet card, which has its own sheet).
+    pub paper: (f32, f32),
 }
 
 impl Geometry {
-    /// The columns of a page `page_width` wide for `langs` languages.
-    pub(crate) fn new(design: &Design, page_width: f32, langs: usize) -> Geometry {
-        let content = page_width - 2.0 * design.margin_x;
-        // Side by side only where each column still holds a comfortable line.
-        let two_columns = langs > 1 && content >= 400.0;
-        // One column of text is kept to a readable measure.
-        let (margin_x, content) = if two_columns || content <= design.single_measure {
-            (design.margin_x, content)
+    /// The columns of a page `page_width` wide for `langs` languages, a
+    /// single column of text being at most `measure` wide (besides the
+    /// tick box's indent).
+    pub(crate) fn new(design: &Design, page_width: f32, langs: usize, measure: f32) -> Geometry {
+        let paper = page_width - 2.0 * design.margin_x;
+        // Two languages side by side where each column still holds a
+        // comfortable line; more languages follow each other.
+        let two_columns = langs == 2 && paper >= 400.0;
+        let column = design.indent + measure;
+        let (margin_x, content) = if two_columns || paper <= column {
+            (design.margin_x, paper)
         } else {
-            (
-                (page_width - design.single_measure) / 2.0,
-                design.single_measure,
-            )
+            ((page_width - column) / 2.0, column)
         };
         let full = if two_columns {
             let col = (content - design.gutter) / 2.0;
@@ -55,31 +61,44 @@ impl Geometry {
             content,
             full,
             items,
+            qr_outside: design.qr > 0.0 && margin_x - design.margin_x >= design.qr + 10.0,
+            paper: (design.margin_x, paper),
+        }
+    }
+
+    /// Left edge of a QR code beside the text.
+    pub(crate) fn qr_x(&self, qr: f32) -> f32 {
+        if self.qr_outside {
+            self.margin_x + self.content + 10.0
+        } else {
+            self.margin_x + self.content - qr
         }
     }
 }
 
-/// The blocks of `doc`. `logo` is the logo's width and height in pixels.
-pub(crate) fn build(
-    doc: &Document,
-    set: &Setter,
-    geo: &Geometry,
-    logo: Option<(u32, u32)>,
-) -> Result<Vec<Block>, FontError> {
+/// The blocks of `doc`.
+pub(crate) fn build(doc: &Document, set: &Setter, geo: &Geometry) -> Result<Vec<Block>, FontError> {
     let parts = Parts { set, geo };
     let mut blocks = Vec::new();
     if doc.packet.is_some() {
-        cover(doc, set, geo, logo, &mut blocks)?;
+        cover(doc, set, geo, &mut blocks)?;
     }
+    let spec = set.profile.spec();
     parts.front_matter(doc, &mut blocks)?;
+    // On a screen each section starts a page of its own height.
+    let page_per_section = spec.fitted_pages;
     for section in &doc.sections {
-        blocks.push(parts.heading(&section.heading, 10.0)?);
+        let mut heading = parts.heading(&section.heading, 10.0)?;
+        heading.break_before = page_per_section;
+        blocks.push(heading);
         for item in &section.items {
             blocks.push(item_row(item, set, geo)?);
         }
     }
     if let Some(channels) = &doc.channels {
-        blocks.push(parts.heading(&channels.heading, 10.0)?);
+        let mut heading = parts.heading(&channels.heading, 10.0)?;
+        heading.break_before = page_per_section;
+        blocks.push(heading);
         for row in &channels.items {
             blocks.push(parts.channel_row(row)?);
         }
@@ -87,7 +106,7 @@ pub(crate) fn build(
     if let Some(packet) = doc.packet.as_ref().filter(|p| !p.contacts.is_empty()) {
         blocks.push(parts.heading(&packet.contacts_heading, 10.0)?);
         for contact in &packet.contacts {
-            let (items, height) = set.multilingual(contact, Role::Body, None, &geo.items)?;
+            let (items, height) = with_qr_codes(contact, None, set, geo, 2.0)?;
             blocks.push(Block {
                 height,
                 space_before: 2.0,
@@ -99,16 +118,22 @@ pub(crate) fn build(
     }
     let mut sources = parts.heading(&doc.sources_heading, 14.0)?;
     sources.bookmark = None;
+    sources.break_before = page_per_section;
     blocks.push(sources);
     // The date the content was checked introduces the list it was checked against.
     blocks.push(parts.simple(&doc.as_of, Role::Small, 1.0, true)?);
     sources_list(doc, set, geo, &mut blocks)?;
-    // The card is printed where a bank-card-sized panel fits across the page.
-    if let Some(card) = doc.card.as_ref().filter(|_| geo.content >= CARD.0) {
-        blocks.push(wallet_card(card, set, geo)?);
-    }
     if let Some(packet) = &doc.packet {
         acknowledgement(packet, set, geo, &mut blocks)?;
+    }
+    // The card comes last, on a sheet of its own, where a bank-card-sized
+    // panel fits across the paper.
+    if let Some(card) = doc
+        .card
+        .as_ref()
+        .filter(|_| !spec.contacts_first && geo.paper.1 >= CARD.0)
+    {
+        blocks.push(wallet_card(card, set, geo)?);
     }
     Ok(blocks)
 }
@@ -160,6 +185,11 @@ impl Parts<'_> {
         title.break_before = doc.packet.is_some();
         title.part = Part::Title;
         blocks.push(title);
+        if let Some(card) = doc.card.as_ref() {
+            if self.set.profile.spec().contacts_first {
+                self.contacts(card, blocks)?;
+            }
+        }
         blocks.push(self.simple(&doc.audience, Role::Subtitle, 4.0, true)?);
         if let Some(edition) = &doc.edition {
             blocks.push(self.simple(edition, Role::Subtitle, 1.0, true)?);
@@ -177,20 +207,52 @@ impl Parts<'_> {
         Ok(())
     }
 
+    /// The emergency contacts opening a phone document: the card's heading
+    /// and rows, numbers in bold and tappable.
+    fn contacts(
+        &self,
+        card: &crate::compose::Card,
+        blocks: &mut Vec<Block>,
+    ) -> Result<(), FontError> {
+        let mut heading = self.heading(&card.title, 12.0)?;
+        heading.part = Part::Heading;
+        blocks.push(heading);
+        for row in &card.rows {
+            let (mut items, height) =
+                self.set
+                    .multilingual(&row.text, Role::Card, None, &self.geo.items)?;
+            items.push(self.bullet());
+            blocks.push(Block {
+                height,
+                space_before: 3.0,
+                items,
+                part: Part::Entry,
+                keep_with_next: false,
+                ..Block::default()
+            });
+        }
+        Ok(())
+    }
+
+    /// The bullet marking the first line of an entry.
+    fn bullet(&self) -> Item {
+        let (style, pitch) = self.set.style(Role::Body, 0);
+        let size = 0.32 * style.size;
+        let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
+        let geo = self.geo;
+        Item::Bullet {
+            x: geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0,
+            y: middle - size / 2.0,
+            size,
+        }
+    }
+
     /// A row of the channels section, a bullet on its first line marking
     /// where it begins.
     fn channel_row(&self, row: &DocItem) -> Result<Block, FontError> {
         let (set, geo) = (self.set, self.geo);
-        let (mut items, height) =
-            set.multilingual(&row.text, Role::Body, row.reference.as_ref(), &geo.items)?;
-        let (style, pitch) = set.style(Role::Body, 0);
-        let size = 0.32 * style.size;
-        let middle = (pitch * style.size - style.size) / 2.0 + 0.55 * style.size;
-        items.push(Item::Bullet {
-            x: geo.margin_x + (geo.items[0].0 - geo.margin_x - size) / 2.0,
-            y: middle - size / 2.0,
-            size,
-        });
+        let (mut items, height) = with_qr_codes(&row.text, row.reference.as_ref(), set, geo, 3.0)?;
+        items.push(self.bullet());
         Ok(Block {
             height,
             space_before: 3.0,
@@ -201,48 +263,88 @@ impl Parts<'_> {
     }
 }
 
+/// The QR codes of the web addresses `text` mentions in any language, each
+/// address once; none where the profile prints none.
+fn qr_codes(text: &Text, set: &Setter) -> Vec<(String, qr::Matrix)> {
+    let mut codes: Vec<(String, qr::Matrix)> = Vec::new();
+    if !set.profile.spec().qr {
+        return codes;
+    }
+    for t in &text.text {
+        for f in links::find(t).into_iter().filter(|f| f.is_web()) {
+            if !codes.iter().any(|(a, _)| *a == f.text) {
+                codes.extend(qr::encode(&f.text).map(|m| (f.text, m)));
+            }
+        }
+    }
+    codes
+}
+
+/// Text in every language in `cols`, with its QR codes beside it (in the
+/// margin, or at the right of the last column, which then narrows), each
+/// code with its full quiet zone of four modules clear of the text, of the
+/// other codes and of the block above. Returns the items and the height.
+fn with_qr_codes(
+    text: &Text,
+    reference: Option<&Text>,
+    set: &Setter,
+    geo: &Geometry,
+    gap_above: f32,
+) -> Result<(Vec<Item>, f32), FontError> {
+    let side = set.design.qr;
+    let codes = qr_codes(text, set);
+    let quiet = |m: &qr::Matrix| 4.0 * side / m.width as f32;
+    let widest = codes.iter().map(|(_, m)| quiet(m)).fold(0.0, f32::max);
+    let mut cols = geo.items.clone();
+    let last = cols.len() - 1;
+    // Beside the text where that leaves a column of 16 ems, else below it.
+    let beside =
+        geo.qr_outside || cols[last].1 - side - widest >= 16.0 * set.style(Role::Body, last).0.size;
+    if !codes.is_empty() && !geo.qr_outside && beside {
+        cols[last].1 -= side + widest;
+    }
+    let (mut items, mut height) = set.multilingual(text, Role::Body, reference, &cols)?;
+    let mut y = if beside {
+        (widest - gap_above).max(2.0)
+    } else {
+        height + widest
+    };
+    for (address, matrix) in codes {
+        let q = quiet(&matrix);
+        items.push(qr_item(address, matrix, geo.qr_x(side), y, side));
+        y += side + q;
+        height = height.max(y - gap_above);
+    }
+    Ok((items, height))
+}
+
 /// An item: tick box, text in every language, and on printed profiles a QR
 /// code beside each web address it mentions.
 fn item_row(item: &DocItem, set: &Setter, geo: &Geometry) -> Result<Block, FontError> {
     let design = set.design;
-    let mut addresses: Vec<(String, qr::Matrix)> = Vec::new();
-    if set.profile.spec().qr {
-        for text in &item.text.text {
-            for f in links::find(text).into_iter().filter(|f| f.is_web()) {
-                if !addresses.iter().any(|(a, _)| *a == f.text) {
-                    addresses.extend(qr::encode(&f.text).map(|m| (f.text, m)));
-                }
-            }
-        }
-    }
-    let mut cols = geo.items.clone();
-    if !addresses.is_empty() {
-        let last = cols.len() - 1;
-        cols[last].1 -= design.qr + 8.0;
-    }
-    let (mut items, mut height) =
-        set.multilingual(&item.text, Role::Body, item.reference.as_ref(), &cols)?;
-    let mut qr_y = 2.0;
-    for (address, matrix) in addresses {
-        items.push(qr_item(
-            address,
-            matrix,
-            geo.margin_x + geo.content - design.qr,
-            qr_y,
-            design.qr,
-        ));
-        qr_y += design.qr + 4.0;
-    }
-    height = height.max(qr_y);
+    let (mut items, mut height) = with_qr_codes(
+        &item.text,
+        item.reference.as_ref(),
+        set,
+        geo,
+        design.item_gap,
+    )?;
     // The box stands on the first line's baseline, about as tall as a capital,
     // its stroke flush with the margin.
+    // A box big enough for a finger (phone) is centred on the first line.
     let (style, pitch) = set.style(Role::Body, 0);
-    let size = design.tick_em * style.size;
+    let size = (design.tick_em * style.size).max(design.tap);
     let baseline = (pitch * style.size - style.size) / 2.0 + 0.88 * style.size;
+    let y = if size > style.size {
+        (baseline - 0.38 * style.size - size / 2.0).max(0.0)
+    } else {
+        baseline - size + 0.5
+    };
+    height = height.max(y + size);
     let field = set.profile.spec().forms.then(|| item.text.id.clone());
     items.push(Item::TickBox {
         x: geo.margin_x + 0.35,
-        y: baseline - size + 0.5,
+        y,
         size,
         field,
         tag: Tag::default(),
@@ -346,97 +448,121 @@ fn sources_list(
     Ok(())
 }
 
-/// The cut-out card: one panel per language, side by side, each the size of
-/// a bank card, with a QR code beside the web addresses it prints.
+/// The cut-out card on a sheet of its own (so printing on both sides cuts
+/// through nothing): one bank-card-sized panel per language, two languages
+/// making one card folded between them, the panels' rows led by the
+/// embassy, numbers in bold, a QR code with its full quiet zone beside each
+/// web address.
 fn wallet_card(
     card: &crate::compose::Card,
     set: &Setter,
     geo: &Geometry,
 ) -> Result<Block, FontError> {
     let (w, h) = CARD;
-    let pad = 9.0;
-    let qr = 36.0;
     let langs = set.langs.len();
+    let (paper_x, paper_w) = geo.paper;
     let (mut items, cut_height) =
-        set.multilingual(&card.cut, Role::Small, None, &[(geo.margin_x, geo.content)])?;
-    let top = cut_height + 4.0;
-    let panels = if langs as f32 * w <= geo.content + 0.5 {
-        langs
-    } else {
-        1
-    };
-    for lang in 0..langs {
-        let panel = lang % panels;
-        let x0 = geo.margin_x + panel as f32 * w;
-        let y0 = top + (lang / panels) as f32 * (h + 8.0);
-        if lang < panels || panels == 1 {
-            items.push(Item::CutLine {
-                x: x0,
-                y: y0,
-                width: w,
-                height: h,
+        set.multilingual(&card.cut, Role::Small, None, &[(paper_x, paper_w)])?;
+    let top = cut_height + 8.0;
+    // Two panels fold into one card where two fit across the paper.
+    let per_card = if 2.0 * w <= paper_w { 2 } else { 1 };
+    let pairs = langs.div_ceil(per_card);
+    for pair in 0..pairs {
+        let panels = (langs - per_card * pair).min(per_card);
+        let x = paper_x + (paper_w - panels as f32 * w) / 2.0;
+        let y = top + pair as f32 * (h + 16.0);
+        items.push(Item::CutLine {
+            x,
+            y,
+            width: panels as f32 * w,
+            height: h,
+        });
+        if panels == 2 {
+            // The fold: a solid hairline down the middle, unlike the dashed cut.
+            items.push(Item::Rule {
+                x: x + w - 0.2,
+                y: y + h / 2.0,
+                width: 0.4,
+                thickness: h,
             });
         }
-        let has_address = card
-            .rows
-            .iter()
-            .any(|r| links::find(&r.text.text[lang]).iter().any(|f| f.is_web()));
-        let text_width = w - 2.0 * pad - if has_address { qr + 6.0 } else { 0.0 };
-        let (mut lines, title_h) = set.paragraph(
-            &card.title,
-            lang,
-            Role::CardTitle,
-            None,
-            Frame {
-                x: x0 + pad,
-                y: y0 + pad - 2.0,
-                width: text_width,
-            },
-        )?;
-        items.append(&mut lines);
-        let mut y = y0 + pad - 2.0 + title_h + 1.0;
-        // Each QR code stands beside the row that prints its address.
-        let mut qr_y = y0 + pad;
-        let mut printed: Vec<String> = Vec::new();
-        for row in &card.rows {
-            let (mut lines, rh) = set.paragraph(
-                &row.text,
-                lang,
-                Role::Card,
-                row.reference.as_ref(),
-                Frame {
-                    x: x0 + pad,
-                    y,
-                    width: text_width,
-                },
-            )?;
-            items.append(&mut lines);
-            for f in links::find(&row.text.text[lang])
-                .into_iter()
-                .filter(|f| f.is_web())
-            {
-                if printed.contains(&f.text) {
-                    continue;
-                }
-                if let Some(matrix) = qr::encode(&f.text) {
-                    let top = qr_y.max(y).min(y0 + h - pad - qr);
-                    items.push(qr_item(f.text.clone(), matrix, x0 + w - pad - qr, top, qr));
-                    qr_y = top + qr + 6.0;
-                    printed.push(f.text);
-                }
-            }
-            y += rh + 1.5;
+        for panel in 0..panels {
+            let lang = per_card * pair + panel;
+            card_panel(card, set, lang, (x + panel as f32 * w, y), &mut items)?;
         }
     }
-    let rows_of_panels = langs.div_ceil(panels);
-    let height = top + rows_of_panels as f32 * h + (rows_of_panels - 1) as f32 * 8.0;
+    let height = top + pairs as f32 * h + (pairs - 1) as f32 * 16.0;
     Ok(Block {
         height,
-        space_before: 16.0,
+        break_before: true,
+        own_sheet: true,
         items,
         part: Part::Card,
         ..Block::default()
     })
+}
+
+/// One language's panel of the card, its top left corner at `at`.
+fn card_panel(
+    card: &crate::compose::Card,
+    set: &Setter,
+    lang: usize,
+    (x0, y0): (f32, f32),
+    items: &mut Vec<Item>,
+) -> Result<(), FontError> {
+    let (w, _) = CARD;
+    let pad = 10.0;
+    let side = 36.0;
+    let addresses: Vec<(String, qr::Matrix)> = card
+        .rows
+        .iter()
+        .flat_map(|r| links::find(&r.text.text[lang]))
+        .filter(|f| f.is_web())
+        .filter_map(|f| qr::encode(&f.text).map(|m| (f.text, m)))
+        .fold(Vec::new(), |mut acc, (t, m)| {
+            if !acc.iter().any(|(a, _)| *a == t) {
+                acc.push((t, m));
+            }
+            acc
+        });
+    let quiet = addresses
+        .iter()
+        .map(|(_, m)| 4.0 * side / m.width as f32)
+        .fold(0.0, f32::max);
+    let text_width = w
+        - 2.0 * pad
+        - if addresses.is_empty() {
+            0.0
+        } else {
+            side + quiet
+        };
+    let frame = |y| Frame {
+        x: x0 + pad,
+        y,
+        width: text_width,
+    };
+    let (mut lines, title_h) = set.paragraph(
+        &card.title,
+        lang,
+        Role::CardTitle,
+        None,
+        frame(y0 + pad - 2.0),
+    )?;
+    items.append(&mut lines);
+    let mut y = y0 + pad - 2.0 + title_h + 2.0;
+    for row in &card.rows {
+        let (mut lines, rh) = set.paragraph(&row.text, lang, Role::Card, None, frame(y))?;
+        items.append(&mut lines);
+        y += rh + 2.0;
+    }
+    // The codes stand at the right, top to bottom, a quiet zone apart.
+    let mut qr_y = y0 + pad;
+    for (address, matrix) in addresses {
+        let q = 4.0 * side / matrix.width as f32;
+        items.push(qr_item(address, matrix, x0 + w - pad - side, qr_y, side));
+        qr_y += side + q;
+    }
+    Ok(())
 }
 
 /// The packet's cover page.
@@ -444,7 +570,6 @@ fn cover(
     doc: &Document,
     set: &Setter,
     geo: &Geometry,
-    logo: Option<(u32, u32)>,
     blocks: &mut Vec<Block>,
 ) -> Result<(), FontError> {
     let Some(packet) = doc.packet.as_ref() else {
@@ -452,7 +577,8 @@ fn cover(
     };
     let mut items = Vec::new();
     let mut y = 60.0;
-    if let Some((pw, ph)) = logo {
+    if let Some(image) = &packet.logo {
+        let (pw, ph) = (image.width, image.height);
         // At most 160 × 64 pt, keeping its proportions.
         let scale = (160.0 / pw as f32).min(64.0 / ph as f32);
         let (width, height) = (pw as f32 * scale, ph as f32 * scale);
@@ -461,6 +587,7 @@ fn cover(
             y: 0.0,
             width,
             height,
+            image: image.clone(),
         });
         y = height + 28.0;
     }

@@ -6,7 +6,9 @@
 //! connector or a solidus; none ends with an opening bracket or quote; `——`,
 //! `……`, Latin words, numbers and short hyphenated words (`Wi-Fi`) are never
 //! split, and a number stays with what follows it (`7月`, `24小时`, `24 h`,
-//! `1 December`). Web addresses may break after `/`, `-` and `_`. In
+//! `1 December`). Phone numbers and web addresses (with or without a scheme)
+//! never break inside their scheme or host; a long address breaks only after
+//! `/`, `-`, `_` or `?` in its path. In
 //! Chinese text a break is also allowed after every full-width pause, stop or
 //! closing mark (`、+86-10-12308`) and before an opening curly quote, where
 //! UAX #14 forbids one. When a break would be forbidden, the preceding
@@ -20,9 +22,10 @@ use std::ops::Range;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
+use super::justify;
 use super::measure::{Glyph, Span};
 use crate::model::Script;
-use crate::text::{is_closing_punct, is_han, is_opening_punct};
+use crate::text::{is_closing_punct, is_han, is_opening_punct, links};
 
 /// Must not start a line: pause and stop marks, closing brackets and quotes
 /// (see [`is_closing_punct`]), interpuncts, connectors, ellipsis, solidus,
@@ -71,11 +74,24 @@ pub(crate) fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) ->
     for (byte, op) in linebreaks(&text) {
         allowed[char_at[byte]] = Some(op == BreakOpportunity::Mandatory);
     }
+    // Inside a phone number or web address a line breaks only where the
+    // address allows it (in its path); a source's address printed on its
+    // own may also break after `/`, `-`, `_` and `?` when it is not found.
+    let mut in_link = vec![false; glyphs.len() + 1];
+    for found in links::find(&text) {
+        for i in found.range.start + 1..found.range.end {
+            in_link[i] = true;
+            allowed[i] = None;
+        }
+        for i in found.breaks() {
+            allowed[i] = Some(false);
+        }
+    }
     for i in 1..glyphs.len() {
-        let prev = glyphs[i - 1].ch;
         if spans[glyphs[i].span].url
+            && !in_link[i]
             && glyphs[i].span == glyphs[i - 1].span
-            && matches!(prev, '/' | '.' | '-' | '_')
+            && matches!(glyphs[i - 1].ch, '/' | '-' | '_' | '?')
         {
             allowed[i].get_or_insert(false);
         }
@@ -108,7 +124,8 @@ pub(crate) fn opportunities(glyphs: &[Glyph], spans: &[Span], script: Script) ->
         let split_pair = prev == next && matches!(prev, '—' | '…');
         // A number stays with its unit: 7月, 24小时, 24 h, 1 December.
         let number_unit = prev.is_ascii_digit() && is_han(next) || short_number_before(glyphs, i);
-        let url_break = spans[glyphs[i].span].url && matches!(prev, '/' | '-' | '_');
+        let url_break =
+            in_link[i] || spans[glyphs[i].span].url && matches!(prev, '/' | '-' | '_' | '?');
         let prohibited = !url_break && (forbidden_at_start(next) || forbidden_at_end(prev));
         if glued
             || cjk_word
@@ -171,6 +188,10 @@ pub(crate) struct LineSpan {
     pub width: f32,
     /// Ends where no break was allowed, because nothing else fitted.
     pub forced: bool,
+    /// Ends its paragraph (or a forced line break): set ragged.
+    pub last: bool,
+    /// How much narrower it can be set (justified Chinese only).
+    pub shrink: f32,
 }
 
 /// Measures glyphs `start..end` as one line.
@@ -202,16 +223,25 @@ pub(crate) fn measure_line(glyphs: &[Glyph], start: usize, end: usize, script: S
         shift,
         width,
         forced: false,
+        last: false,
+        shrink: justify::shrinkable(glyphs, start..end, script),
     }
 }
 
-/// Fills lines of at most `max_width` points, first fit.
+/// Fills lines of at most `max_width` points, first fit. A line that is
+/// to be `justified` may be set tighter to take in what would not
+/// otherwise fit (push-in).
 pub(crate) fn fill(
     glyphs: &[Glyph],
     breaks: &[Break],
     max_width: f32,
     script: Script,
+    justified: bool,
 ) -> Vec<LineSpan> {
+    let fits = |l: &LineSpan| {
+        let shrink = if justified { l.shrink } else { 0.0 };
+        l.width - shrink <= max_width + 0.01
+    };
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
@@ -223,9 +253,9 @@ pub(crate) fn fill(
             continue;
         }
         let line = measure_line(glyphs, start, b.at, script);
-        if line.width <= max_width + 0.01 {
+        if fits(&line) {
             if b.mandatory {
-                lines.push(line);
+                lines.push(LineSpan { last: true, ..line });
                 start = b.at;
                 last_fit = None;
             } else {
@@ -256,6 +286,9 @@ fn emergency_break(
     script: Script,
 ) -> usize {
     let mut best = start + 1;
+    // A host or word too long for the measure breaks after a dot or hyphen
+    // if it has one that fits, else anywhere allowed.
+    let mut seam = None;
     for at in start + 1..end {
         if measure_line(glyphs, start, at, script).width > max_width {
             break;
@@ -263,8 +296,11 @@ fn emergency_break(
         if !forbidden_at_start(glyphs[at].ch) && !forbidden_at_end(glyphs[at - 1].ch) {
             best = at;
         }
+        if matches!(glyphs[at - 1].ch, '.' | '-' | '/') && at > start + 1 {
+            seam = Some(at);
+        }
     }
-    best
+    seam.unwrap_or(best)
 }
 
 #[cfg(test)]
@@ -295,7 +331,7 @@ mod tests {
         }];
         let glyphs = measure(&spans, &lang, &metrics, "t").unwrap();
         let breaks = opportunities(&glyphs, &spans, script);
-        fill(&glyphs, &breaks, width_em * 10.0, script)
+        fill(&glyphs, &breaks, width_em * 10.0, script, false)
             .into_iter()
             .map(|l| glyphs[l.range].iter().map(|g| g.ch).collect())
             .collect()

@@ -88,6 +88,9 @@ pub(crate) struct Glyph {
     pub gap_before: f32,
     /// The face's own advance in points (before compression).
     pub natural: f32,
+    /// Where the glyph is drawn, from the left edge of its cell, in points
+    /// (the halves of a two-em dash are drawn towards each other).
+    pub offset: f32,
     /// Index of the span it belongs to.
     pub span: usize,
 }
@@ -144,6 +147,7 @@ pub(crate) fn measure(
                 advance,
                 gap_before,
                 natural: advance,
+                offset: 0.0,
                 span: span_index,
             });
         }
@@ -151,7 +155,39 @@ pub(crate) fn measure(
     if lang.script == Script::Hans {
         compress_punctuation(&mut glyphs, lang);
     }
+    if lang.script.is_cjk() {
+        two_em_dashes(&mut glyphs);
+    }
     Ok(glyphs)
+}
+
+/// How far the halves of a two-em dash overlap, in ems: more than the side
+/// bearings of any CJK face's dash, so the two glyphs draw one unbroken rule.
+const DASH_OVERLAP: f32 = 0.1;
+
+/// `——` (GB/T 15834 §4.9) is one mark two ems wide, drawn as one rule. The
+/// fonts have no two-em dash glyph a copy would turn back into `——`, so
+/// each dash keeps its character but gets a cell of one em, and the two
+/// glyphs are drawn overlapping by [`DASH_OVERLAP`], centred in the two
+/// ems.
+fn two_em_dashes(glyphs: &mut [Glyph]) {
+    let mut i = 1;
+    while i < glyphs.len() {
+        let (a, b) = (glyphs[i - 1], glyphs[i]);
+        let full = |g: &Glyph| g.natural >= 0.8 * g.style.size;
+        if a.ch == '—' && b.ch == '—' && a.face == b.face && full(&a) && full(&b) {
+            let em = a.style.size;
+            let drawn = 2.0 * a.natural - DASH_OVERLAP * em;
+            let left = (2.0 * em - drawn) / 2.0;
+            glyphs[i - 1].advance = em;
+            glyphs[i - 1].offset = left;
+            glyphs[i].advance = em;
+            glyphs[i].offset = left + a.natural - DASH_OVERLAP * em - em;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Two adjacent full-width marks take 1.5 em instead of 2 (GB style): the
@@ -220,6 +256,32 @@ mod tests {
         // The comma and opening quote are Chinese marks and compress to 1.5 em together.
         assert_eq!((g[7].ch, g[7].face, g[7].advance), ('，', sc, 5.0));
         assert_eq!((g[8].ch, g[8].face, g[8].advance), ('“', sc, 10.0));
+    }
+
+    #[test]
+    fn a_two_em_dash_is_two_ems_and_drawn_unbroken() {
+        let fonts = FontSet::bundled();
+        let metrics = fonts.metrics();
+        let g = measure(
+            &[Span {
+                text: "好——走",
+                style: BODY,
+                glue: false,
+                url: false,
+            }],
+            &zh(&fonts),
+            &metrics,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(g[1].advance + g[2].advance, 20.0);
+        // The second dash starts before the first one's drawn end, by the overlap.
+        let first_end = g[1].offset + g[1].natural;
+        let second_start = g[1].advance + g[2].offset;
+        assert!((first_end - second_start - 1.0).abs() < 1e-4);
+        // Centred in its two ems.
+        let right = 20.0 - (g[1].advance + g[2].offset + g[2].natural);
+        assert!((g[1].offset - right).abs() < 1e-4);
     }
 
     #[test]

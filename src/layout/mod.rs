@@ -15,6 +15,7 @@
 //! acknowledgement page.
 
 mod blocks;
+mod justify;
 mod linebreak;
 mod measure;
 mod paginate;
@@ -40,8 +41,6 @@ pub struct LayoutOptions {
     pub profile: Profile,
     /// Fonts and script of each language of the document, in its order.
     pub langs: Vec<LangFonts>,
-    /// Width and height in pixels of the organisation's logo, if any.
-    pub logo: Option<(u32, u32)>,
 }
 
 /// A laid-out document.
@@ -51,6 +50,8 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Outline entries (bookmarks), in order.
     pub outline: Vec<Bookmark>,
+    /// Whether the first page is a cover, which gets no page number.
+    pub cover: bool,
 }
 
 /// An outline entry.
@@ -155,6 +156,8 @@ pub enum Item {
         width: f32,
         /// Height.
         height: f32,
+        /// The pixels, shared with the document.
+        image: std::sync::Arc<crate::model::image::Image>,
     },
     /// A horizontal rule.
     Rule {
@@ -310,8 +313,8 @@ pub fn layout(
 ) -> Result<Layout, FontError> {
     let set = setter(fonts, options);
     let (page_width, page_height) = options.page.points();
-    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
-    let mut blocks = blocks::build(doc, &set, &geo, options.logo)?;
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len(), set.measure());
+    let mut blocks = blocks::build(doc, &set, &geo)?;
     for (block, b) in blocks.iter_mut().enumerate() {
         for item in &mut b.items {
             item.set_tag(Tag {
@@ -320,20 +323,40 @@ pub fn layout(
             });
         }
     }
+    let fitted = options.profile.spec().fitted_pages;
     let area = Area {
         page_width,
         page_height,
         top: set.design.margin_top,
-        bottom: page_height - set.design.margin_bottom,
+        bottom: if fitted {
+            f32::MAX
+        } else {
+            page_height - set.design.margin_bottom
+        },
     };
     let bookmarks: Vec<Option<String>> = blocks.iter().map(|b| b.bookmark.clone()).collect();
-    let (pages, starts) = paginate(blocks, area);
+    let (mut pages, starts) = paginate(blocks, area);
+    if fitted {
+        // Each page as tall as what it holds (and no shorter than a screen's width).
+        for page in &mut pages {
+            let bottom = page
+                .items
+                .iter()
+                .map(|i| i.vertical_extent().1)
+                .fold(0.0, f32::max);
+            page.height = (bottom + set.design.margin_bottom).max(page_width);
+        }
+    }
     let outline = bookmarks
         .into_iter()
         .zip(&starts)
         .filter_map(|(b, &(page, y))| b.map(|title| Bookmark { title, page, y }))
         .collect();
-    Ok(Layout { pages, outline })
+    Ok(Layout {
+        pages,
+        outline,
+        cover: doc.packet.is_some(),
+    })
 }
 
 fn setter<'a>(fonts: &'a FontSet, options: &'a LayoutOptions) -> Setter<'a> {
@@ -345,8 +368,8 @@ fn setter<'a>(fonts: &'a FontSet, options: &'a LayoutOptions) -> Setter<'a> {
     }
 }
 
-/// Adds a footer to every page: a rule and `footers[n]` (the page's label
-/// in every language, side by side) on page `n`.
+/// Adds a footer to every page but a cover: a rule and `footers[n]` (the
+/// page's label in every language, side by side) on page `n`.
 pub fn add_footers(
     layout: &mut Layout,
     footers: &[Text],
@@ -354,10 +377,11 @@ pub fn add_footers(
     options: &LayoutOptions,
 ) -> Result<(), FontError> {
     let set = setter(fonts, options);
-    let (page_width, page_height) = options.page.points();
-    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len());
-    let baseline = page_height - set.design.footer_baseline;
-    for (page, label) in layout.pages.iter_mut().zip(footers) {
+    let (page_width, _) = options.page.points();
+    let geo = blocks::Geometry::new(&set.design, page_width, options.langs.len(), set.measure());
+    let skip = usize::from(layout.cover);
+    for (page, label) in layout.pages.iter_mut().zip(footers).skip(skip) {
+        let baseline = page.height - set.design.footer_baseline;
         page.items.push(Item::Rule {
             x: geo.margin_x,
             y: baseline - 12.0,

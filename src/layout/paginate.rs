@@ -3,6 +3,7 @@
 //! A block (the title, a heading, an item, a source) is kept whole unless it
 //! is taller than a page; a block marked keep-with-next (a section heading)
 //! never ends a page. Space before a block is dropped at the top of a page.
+//! A block on a sheet of its own (the wallet card) starts on an odd page.
 
 use super::{Item, Page};
 
@@ -19,6 +20,10 @@ pub(crate) struct Block {
     pub items: Vec<Item>,
     /// Starts a new page.
     pub break_before: bool,
+    /// Starts on the front of a new sheet (an odd page), a blank page
+    /// coming before it if need be, so printing on both sides puts nothing
+    /// on its back but what follows it.
+    pub own_sheet: bool,
     /// Title of its outline entry, if it gets one.
     pub bookmark: Option<String>,
     /// May break across pages between its lines (running text, not items).
@@ -81,6 +86,10 @@ pub(crate) fn paginate(blocks: Vec<Block>, area: Area) -> (Vec<Page>, Vec<(usize
         .collect();
     for (i, block) in blocks.into_iter().enumerate() {
         if block.break_before && pages.last().is_some_and(|p| !p.is_empty()) {
+            pages.push(Vec::new());
+            y = area.top;
+        }
+        if block.own_sheet && pages.len().is_multiple_of(2) {
             pages.push(Vec::new());
             y = area.top;
         }

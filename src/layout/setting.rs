@@ -2,7 +2,8 @@
 //! styles, and one paragraph measured, broken and positioned in a column,
 //! with link areas over its phone numbers and web addresses.
 
-use super::linebreak::{fill, opportunities, LineSpan};
+use super::justify::{looseness, spacing, MAX_STRETCH_EM};
+use super::linebreak::{fill, measure_line, opportunities, Break, LineSpan};
 use super::measure::{measure, Glyph, LangFonts, Span, Style};
 use super::{Item, Line, Profile, Run, Tag};
 use crate::compose::Text;
@@ -28,15 +29,33 @@ pub(crate) enum Role {
     Display,
     /// The wallet card's heading.
     CardTitle,
-    /// The wallet card's rows.
+    /// The wallet card's rows (on a phone, the emergency contacts that
+    /// open the document): numbers in bold.
     Card,
 }
 
 impl Role {
-    /// Style and line pitch (in ems) of the role in `script` for `profile`.
-    pub(crate) fn style(self, script: Script, profile: Profile) -> (Style, f32) {
+    /// Whether Chinese text in this role is justified to the measure
+    /// (running text; titles, headings and addresses stay ragged).
+    pub(crate) fn justified(self, script: Script) -> bool {
+        script.is_cjk() && matches!(self, Role::Body | Role::Subtitle | Role::Small | Role::Card)
+    }
+
+    /// Whether lines of this role are balanced (titles and headings).
+    pub(crate) fn balanced(self) -> bool {
+        matches!(
+            self,
+            Role::Title | Role::Display | Role::Heading | Role::CardTitle
+        )
+    }
+
+    /// Style and line pitch (in ems) of the role in `script` for `profile`,
+    /// in a document of `langs` languages: one language on paper has the
+    /// whole page to itself and is set larger, at a readable measure.
+    pub(crate) fn style(self, script: Script, profile: Profile, langs: usize) -> (Style, f32) {
         let cjk = script.is_cjk();
         let phone = profile.spec().large_type;
+        let alone = langs == 1 && !phone;
         // (CJK size, Latin size): Latin letters look larger at the same size.
         let ((zh, en), weight, gray) = match self {
             Role::Display => ((24.0, 22.0), Weight::Bold, 0.0),
@@ -45,6 +64,7 @@ impl Role {
             Role::Subtitle if phone => ((10.0, 10.0), Weight::Regular, GRAY),
             Role::Subtitle => ((9.5, 9.5), Weight::Regular, GRAY),
             Role::Body if phone => ((11.5, 11.0), Weight::Regular, 0.0),
+            Role::Body if alone => ((10.5, 10.5), Weight::Regular, 0.0),
             Role::Body => ((10.0, 9.2), Weight::Regular, 0.0),
             Role::Heading if phone => ((13.5, 12.5), Weight::Bold, 0.0),
             Role::Heading => ((12.5, 11.5), Weight::Bold, 0.0),
@@ -54,8 +74,9 @@ impl Role {
             Role::Url => ((7.8, 7.8), Weight::Regular, GRAY),
             Role::Reference if phone => ((8.0, 8.0), Weight::Regular, GRAY),
             Role::Reference => ((7.0, 7.0), Weight::Regular, GRAY),
-            Role::CardTitle => ((8.5, 8.2), Weight::Bold, 0.0),
-            Role::Card => ((7.5, 7.2), Weight::Regular, 0.0),
+            Role::Card if phone => ((11.5, 11.0), Weight::Regular, 0.0),
+            Role::CardTitle => ((9.5, 9.0), Weight::Bold, 0.0),
+            Role::Card => ((8.5, 8.0), Weight::Regular, 0.0),
         };
         let pitch = match (self, cjk) {
             (Role::Title | Role::Display, true) => 1.4,
@@ -93,7 +114,23 @@ pub(crate) struct Setter<'a> {
 impl Setter<'_> {
     /// Style and pitch of `role` in language `lang`.
     pub(crate) fn style(&self, role: Role, lang: usize) -> (Style, f32) {
-        role.style(self.langs[lang].script, self.profile)
+        role.style(self.langs[lang].script, self.profile, self.langs.len())
+    }
+
+    /// The widest single column of running text: the profile's measure in
+    /// ems of each language's body text, the widest of the languages.
+    pub(crate) fn measure(&self) -> f32 {
+        (0..self.langs.len())
+            .map(|lang| {
+                let em = self.style(Role::Body, lang).0.size;
+                let factor = if self.langs[lang].script.is_cjk() {
+                    1.0
+                } else {
+                    0.9
+                };
+                self.design.measure_em * factor * em
+            })
+            .fold(0.0, f32::max)
     }
 
     /// Sets one language's text (plus an optional glued reference) in the
@@ -110,12 +147,8 @@ impl Setter<'_> {
         let (style, pitch) = self.style(role, lang);
         let body = &text.text[lang];
         let ref_text = reference.map(|r| reference_text(body, &r.text[lang], script));
-        let mut spans = vec![Span {
-            text: body,
-            style,
-            glue: false,
-            url: role == Role::Url,
-        }];
+        let mut spans = body_spans(body, style, role);
+        let own = spans.len();
         if let Some(r) = &ref_text {
             spans.push(Span {
                 text: r,
@@ -125,8 +158,10 @@ impl Setter<'_> {
             });
         }
         let glyphs = measure(&spans, &self.langs[lang], &self.metrics, &text.id)?;
-        let lines = break_lines(&glyphs, &spans, script, role, at.width, style.size);
+        let justified = role.justified(script);
+        let lines = break_lines(&glyphs, &spans, own, role, at.width, script);
         let line_height = pitch * style.size;
+        let tap = self.design.tap.max(1.25 * style.size);
         // Small print (source titles, dates, footers) links nothing: a
         // source's address is linked on its own line, as cited.
         let found = if role == Role::Small {
@@ -142,13 +177,26 @@ impl Setter<'_> {
                 + n as f32 * line_height
                 + (line_height - style.size) / 2.0
                 + 0.88 * style.size;
-            let (runs, lefts) = runs(&glyphs, span, at.x);
-            link_items.extend(link_areas(&found, &lefts, baseline, style.size));
+            // Chinese lines fill the measure; the last line of a paragraph is
+            // ragged unless it had to be set tight, and so is a line cut
+            // short by an address or number that cannot break, which
+            // justified would show gaps.
+            let loose = looseness(&glyphs, span.range.clone(), span.width, at.width);
+            let justify =
+                justified && (span.width > at.width || !span.last && loose <= MAX_STRETCH_EM);
+            let (extra, width) = if justify {
+                let extra = spacing(&glyphs, span.range.clone(), span.width, at.width, script);
+                (extra, at.width)
+            } else {
+                (vec![0.0; span.range.len()], span.width)
+            };
+            let (runs, lefts) = runs(&glyphs, span, at.x, &extra);
+            link_items.extend(link_areas(&found, &lefts, baseline, style.size, tap));
             items.push(Item::Line(Line {
                 tag: Tag::default(),
                 x: at.x,
                 baseline,
-                width: span.width,
+                width,
                 size: style.size,
                 lang,
                 id: text.id.clone(),
@@ -208,6 +256,42 @@ impl Setter<'_> {
     }
 }
 
+/// The spans of a text in `role`: on the wallet card, telephone numbers
+/// are set in bold.
+fn body_spans(body: &str, style: Style, role: Role) -> Vec<Span<'_>> {
+    let plain = |text| Span {
+        text,
+        style,
+        glue: false,
+        url: role == Role::Url,
+    };
+    if role != Role::Card {
+        return vec![plain(body)];
+    }
+    let byte = |c: usize| body.char_indices().nth(c).map_or(body.len(), |(b, _)| b);
+    let bold = Style {
+        weight: Weight::Bold,
+        ..style
+    };
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in links::numbers(body) {
+        let (start, end) = (byte(r.start), byte(r.end));
+        if start > at {
+            spans.push(plain(&body[at..start]));
+        }
+        spans.push(Span {
+            style: bold,
+            ..plain(&body[start..end])
+        });
+        at = end;
+    }
+    if at < body.len() || spans.is_empty() {
+        spans.push(plain(&body[at..]));
+    }
+    spans
+}
+
 /// The source reference glued to a text: after a no-break space, or
 /// straight after a full-width stop, which already leaves room.
 fn reference_text(body: &str, reference: &str, script: Script) -> String {
@@ -219,59 +303,168 @@ fn reference_text(body: &str, reference: &str, script: Script) -> String {
     format!("{space}{reference}")
 }
 
-/// Breaks measured text into lines `width` wide: titles balanced, other
-/// paragraphs kept from ending on an orphan.
+/// Breaks measured text into lines `width` wide: titles and headings
+/// balanced and never inside a name, other paragraphs kept from ending on
+/// a lone character or word.
 fn break_lines(
     glyphs: &[Glyph],
     spans: &[Span],
-    script: Script,
+    own: usize,
     role: Role,
     width: f32,
-    size: f32,
+    script: Script,
 ) -> Vec<LineSpan> {
     let breaks = opportunities(glyphs, spans, script);
-    let lines = fill(glyphs, &breaks, width, script);
-    if lines.len() < 2 || role == Role::Url {
+    if role.balanced() {
+        return balanced(glyphs, &breaks, script, width);
+    }
+    let justified = role.justified(script);
+    let lines = fill(glyphs, &breaks, width, script, justified);
+    if lines.len() < 2
+        || role == Role::Url
+        || ends_well(glyphs, &lines[lines.len() - 1], own, script)
+    {
         return lines;
     }
-    if matches!(role, Role::Title | Role::Display) {
-        // The narrowest measure that needs no more lines.
-        let (mut lo, mut hi) = (width / 2.0, width);
-        for _ in 0..12 {
-            let mid = (lo + hi) / 2.0;
-            if fill(glyphs, &breaks, mid, script).len() <= lines.len() {
-                hi = mid;
-            } else {
-                lo = mid;
+    no_orphan(glyphs, &breaks, lines, width, (own, script), justified)
+}
+
+fn forced(lines: &[LineSpan]) -> usize {
+    lines.iter().filter(|l| l.forced).count()
+}
+
+/// The narrowest setting that needs no more lines than the full measure,
+/// breaking between the words of a name only when the name does not fit.
+fn balanced(glyphs: &[Glyph], all: &[Break], script: Script, width: f32) -> Vec<LineSpan> {
+    let kept = keep_names(glyphs, all, script);
+    let loose = fill(glyphs, all, width, script, false);
+    let named = fill(glyphs, &kept, width, script, false);
+    let (breaks, lines) = if named.len() > loose.len() || forced(&named) > forced(&loose) {
+        (all.to_vec(), loose)
+    } else {
+        (kept, named)
+    };
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (width / 2.0, width);
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        let trial = fill(glyphs, &breaks, mid, script, false);
+        if trial.len() <= lines.len() && forced(&trial) <= forced(&lines) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    fill(glyphs, &breaks, hi, script, false)
+}
+
+/// The break opportunities of Latin text that are not inside a name: a
+/// run of capitalised words (`United States`, `Example Engineering Co.,
+/// Ltd.`), with `of`, `the`, `and` and `for` between capitalised words
+/// (`People’s Republic of China`).
+fn keep_names(glyphs: &[Glyph], breaks: &[Break], script: Script) -> Vec<Break> {
+    if script.is_cjk() {
+        return breaks.to_vec();
+    }
+    let text: Vec<char> = glyphs.iter().map(|g| g.ch).collect();
+    let word_at = |i: usize| -> String {
+        text[i..]
+            .iter()
+            .take_while(|c| !c.is_whitespace())
+            .collect()
+    };
+    let word_before = |i: usize| -> Option<(String, usize)> {
+        let end = text[..i].iter().rposition(|c| !c.is_whitespace())? + 1;
+        let start = text[..end]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        Some((text[start..end].iter().collect(), start))
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let joiner = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "de");
+    // Whether the name continues across the space before `i`.
+    let inside = |i: usize| -> bool {
+        let next = word_at(i);
+        let Some((prev, prev_start)) = word_before(i) else {
+            return false;
+        };
+        let starts_name = |w: &str, at: usize| {
+            capital(w) || (joiner(w) && word_before(at).is_some_and(|(p, _)| capital(&p)))
+        };
+        (capital(&next) || joiner(&next)) && starts_name(&prev, prev_start) && {
+            // A joiner must be followed by a capitalised word.
+            !joiner(&next) || {
+                let after = i + next.chars().count() + 1;
+                after < text.len() && capital(&word_at(after))
             }
         }
-        return fill(glyphs, &breaks, hi, script);
-    }
-    if ends_well(glyphs, &lines, script) {
+    };
+    breaks
+        .iter()
+        .copied()
+        .filter(|b| b.mandatory || b.at == 0 || text[b.at - 1] != ' ' || !inside(b.at))
+        .collect()
+}
+
+/// Moves the last break back, to the nearest place that leaves at least two
+/// characters (Chinese) or two words (Latin) on the last line: the least
+/// change to the paragraph. The line before becomes shorter; a justified
+/// one is widened, so the move is only made when that stays under
+/// [`MAX_STRETCH_EM`] between characters (Latin: when it keeps half the
+/// measure).
+fn no_orphan(
+    glyphs: &[Glyph],
+    breaks: &[Break],
+    mut lines: Vec<LineSpan>,
+    width: f32,
+    (own, script): (usize, Script),
+    justified: bool,
+) -> Vec<LineSpan> {
+    let n = lines.len();
+    let (before, last) = (&lines[n - 2], &lines[n - 1]);
+    if before.last || before.forced {
         return lines;
     }
-    // Avoid an orphan: set up to 3 ems narrower, unless that adds a line
-    // or a forced break.
-    let forced = |ls: &[LineSpan]| ls.iter().filter(|l| l.forced).count();
-    for k in 1..=3 {
-        let narrower = fill(glyphs, &breaks, width - k as f32 * size, script);
-        if narrower.len() > lines.len() || forced(&narrower) > forced(&lines) {
+    let (from, to) = (before.range.start, last.range.start);
+    for b in breaks
+        .iter()
+        .rev()
+        .filter(|b| b.at > from && b.at < to)
+        .take(6)
+    {
+        let new_last = measure_line(glyphs, b.at, glyphs.len(), script);
+        if new_last.width > width + 0.01 {
             break;
         }
-        if ends_well(glyphs, &narrower, script) {
-            return narrower;
+        if !ends_well(glyphs, &new_last, own, script) {
+            continue;
+        }
+        let new_before = measure_line(glyphs, from, b.at, script);
+        let good = if justified {
+            looseness(glyphs, new_before.range.clone(), new_before.width, width) <= MAX_STRETCH_EM
+        } else {
+            new_before.width >= 0.5 * width
+        };
+        if good {
+            lines[n - 2] = new_before;
+            lines[n - 1] = LineSpan {
+                last: true,
+                ..new_last
+            };
+            break;
         }
     }
     lines
 }
 
-/// Whether the last line holds at least two Han characters (Chinese) or
-/// two words (Latin) of the text itself.
-fn ends_well(glyphs: &[Glyph], lines: &[LineSpan], script: Script) -> bool {
-    let Some(last) = lines.last() else {
-        return true;
-    };
-    let own = glyphs[last.range.clone()].iter().filter(|g| g.span == 0);
+/// Whether a last line holds at least two Han characters (Chinese) or
+/// two words (Latin) of the text itself (its first `own` spans, not the
+/// reference).
+fn ends_well(glyphs: &[Glyph], last: &LineSpan, own: usize, script: Script) -> bool {
+    let own = glyphs[last.range.clone()].iter().filter(|g| g.span < own);
     if script.is_cjk() {
         own.filter(|g| is_han(g.ch)).count() >= 2
     } else {
@@ -279,36 +472,44 @@ fn ends_well(glyphs: &[Glyph], lines: &[LineSpan], script: Script) -> bool {
     }
 }
 
-/// The runs of one line, starting at `x`, and each glyph's index, left
-/// edge and advance (for link areas).
-fn runs(glyphs: &[Glyph], span: &LineSpan, x: f32) -> (Vec<Run>, Vec<(usize, f32, f32)>) {
+/// The runs of one line, starting at `x`, with `extra` space before each
+/// glyph (justification), and each glyph's index, cell left edge and
+/// advance (for link areas).
+fn runs(
+    glyphs: &[Glyph],
+    span: &LineSpan,
+    x: f32,
+    extra: &[f32],
+) -> (Vec<Run>, Vec<(usize, f32, f32)>) {
     let mut runs: Vec<Run> = Vec::new();
-    let mut pen = x + span.shift;
-    // How far the previous glyph's advance was shortened (compressed punctuation).
-    let mut pull = 0.0;
+    let mut cell = x + span.shift;
+    // Where the PDF's pen stands after the previous glyph.
+    let mut pen = cell;
     let mut lefts = Vec::with_capacity(span.range.len());
-    for i in span.range.clone() {
+    for (k, i) in span.range.clone().enumerate() {
         let g = &glyphs[i];
-        if i > span.range.start {
-            pen += g.gap_before;
+        if k > 0 {
+            cell += g.gap_before + extra[k];
         }
-        lefts.push((i, pen, g.advance));
+        lefts.push((i, cell, g.advance));
+        let draw = cell + g.offset;
         match runs.last_mut() {
-            // One run, so the text copies out whole; a compressed mark
-            // pulls the next glyph back by a kerning adjustment.
+            // One run, so the text copies out whole: compressed marks,
+            // justification and two-em dashes move the pen by kerning.
             Some(run)
                 if run.face == g.face
                     && run.size == g.style.size
                     && run.gray == g.style.gray
                     && g.gap_before == 0.0 =>
             {
-                if pull != 0.0 {
+                let pull = pen - draw;
+                if pull.abs() > 0.001 {
                     run.kerns.push((run.text.chars().count(), pull));
                 }
                 run.text.push(g.ch);
             }
             _ => runs.push(Run {
-                x: pen,
+                x: draw,
                 face: g.face,
                 size: g.style.size,
                 gray: g.style.gray,
@@ -316,8 +517,8 @@ fn runs(glyphs: &[Glyph], span: &LineSpan, x: f32) -> (Vec<Run>, Vec<(usize, f32
                 kerns: Vec::new(),
             }),
         }
-        pull = g.natural - g.advance;
-        pen += g.advance;
+        pen = draw + g.natural;
+        cell += g.advance;
     }
     (runs, lefts)
 }
@@ -328,6 +529,7 @@ fn link_areas(
     lefts: &[(usize, f32, f32)],
     baseline: f32,
     size: f32,
+    tap: f32,
 ) -> Vec<Item> {
     let mut out = Vec::new();
     for f in found {
@@ -339,9 +541,10 @@ fn link_areas(
         out.push(Item::Link {
             tag: Tag::default(),
             x: first.1,
-            y: baseline - 0.95 * size,
+            // At least `tap` high, centred on the em box.
+            y: baseline - 0.325 * size - tap / 2.0,
             width: last.1 + last.2 - first.1,
-            height: 1.25 * size,
+            height: tap,
             uri: f.uri.clone(),
         });
     }

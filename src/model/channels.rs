@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Ctx, Date, ModelError, PartialDate, TextFile};
-use crate::diag::Location;
+use crate::diag::{Location, Severity};
 
 /// How sure the research is of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -55,13 +55,72 @@ impl Names {
     }
 }
 
+/// What a national channel is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChannelKind {
+    /// A phone line (12308, 12339): abroad, printed as the consular hotline.
+    Hotline,
+    /// A website.
+    Website,
+    /// A mobile app.
+    App,
+    /// A WeChat account.
+    Wechat,
+}
+
+/// What a Chinese mission is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissionKind {
+    /// An embassy.
+    Embassy,
+    /// A consulate general.
+    ConsulateGeneral,
+    /// A consulate.
+    Consulate,
+}
+
+impl MissionKind {
+    /// The name used in `channels.toml`, e.g. `consulate-general`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MissionKind::Embassy => "embassy",
+            MissionKind::ConsulateGeneral => "consulate-general",
+            MissionKind::Consulate => "consulate",
+        }
+    }
+}
+
+/// Why a row must be verified before travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyReason {
+    /// Its source has no (readable) date.
+    Undated,
+    /// Its source is older than 24 months.
+    Old,
+    /// The research is of low confidence.
+    LowConfidence,
+}
+
+impl VerifyReason {
+    /// How `data check` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            VerifyReason::Undated => "undated",
+            VerifyReason::Old => "older than 24 months",
+            VerifyReason::LowConfidence => "low confidence",
+        }
+    }
+}
+
 /// A national channel (12308, 12339, the website, the app, WeChat).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Channel {
     /// Stable id.
     pub id: String,
-    /// `hotline`, `website`, `app` or `wechat`.
-    pub kind: String,
+    /// Hotline, website, app or WeChat.
+    pub kind: ChannelKind,
     /// Its name.
     pub name: Names,
     /// Phone numbers, as published.
@@ -79,8 +138,8 @@ pub struct Channel {
 /// A Chinese embassy or consulate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mission {
-    /// `embassy`, `consulate-general` or `consulate`.
-    pub kind: String,
+    /// Embassy, consulate general or consulate.
+    pub kind: MissionKind,
     /// Its name.
     pub name: Names,
     /// Its city.
@@ -126,8 +185,12 @@ pub struct Superseded {
 pub struct Channels {
     /// National channels.
     pub national: Vec<Channel>,
-    /// Destinations in file order.
+    /// Destinations with mission data, in file order.
     pub destinations: Vec<Destination>,
+    /// The other countries (from `countries.toml`), in code order: a
+    /// destination may name them, and their documents print lines to write
+    /// the numbers in.
+    pub countries: Vec<Destination>,
     /// Numbers no longer current.
     pub superseded: Vec<Superseded>,
 }
@@ -137,8 +200,9 @@ pub struct Channels {
 pub struct Finding {
     /// Where.
     pub location: Location,
-    /// A problem (the data must be fixed) or a note (print "verify before travel").
-    pub problem: bool,
+    /// An error (the data must be fixed) or a warning (the row is printed
+    /// with "verify before travel").
+    pub severity: Severity,
     /// What.
     pub message: String,
 }
@@ -167,7 +231,7 @@ struct SourceDef {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ChannelDef {
     id: String,
-    kind: String,
+    kind: ChannelKind,
     name: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     phones: Vec<String>,
@@ -192,7 +256,7 @@ struct DestinationDef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct MissionDef {
-    kind: String,
+    kind: MissionKind,
     name: std::collections::BTreeMap<String, String>,
     city: std::collections::BTreeMap<String, String>,
     address: Option<String>,
@@ -214,84 +278,21 @@ struct SupersededDef {
 impl Channels {
     /// Parses `checklists/channels.toml`.
     pub fn parse(file: &TextFile) -> Result<Channels, ModelError> {
-        let ctx = Ctx(file);
-        let def: FileDef = ctx.parse()?;
-        let at = |offset: usize| Location::from_offset(&file.path, &file.text, offset);
-        let provenance = |s: SourceDef, offset: usize| Provenance {
-            date: s.source_date.as_deref().and_then(PartialDate::parse),
-            date_text: s.source_date,
-            source: s.source,
-            url: s.source_url,
-            confidence: s.confidence,
-            location: at(offset),
-        };
-        let national = def
-            .national
-            .into_iter()
-            .map(|c| {
-                let start = c.span().start;
-                let c = c.into_inner();
-                Channel {
-                    id: c.id,
-                    kind: c.kind,
-                    name: Names(c.name),
-                    phones: c.phones,
-                    url: c.url,
-                    hours: c.hours,
-                    abroad: c.abroad,
-                    provenance: provenance(c.source, start),
-                }
-            })
-            .collect();
-        let destinations = def
-            .destination
-            .into_iter()
-            .map(|d| {
-                let start = d.span().start;
-                let d = d.into_inner();
-                let missions = d
-                    .mission
-                    .into_iter()
-                    .map(|m| {
-                        let start = m.span().start;
-                        let m = m.into_inner();
-                        Mission {
-                            kind: m.kind,
-                            name: Names(m.name),
-                            city: Names(m.city),
-                            address: m.address,
-                            phone: m.phone,
-                            website: m.website,
-                            provenance: provenance(m.source, start),
-                        }
-                    })
-                    .collect();
-                Destination {
-                    code: d.code,
-                    name: Names(d.name),
-                    aliases: d.aliases,
-                    missions,
-                    location: at(start),
-                }
-            })
-            .collect();
-        let superseded = def
-            .superseded
-            .into_iter()
-            .map(|s| {
-                let start = s.span().start;
-                let s = s.into_inner();
-                Superseded {
-                    number: s.number,
-                    replaced_by: s.replaced_by,
-                    provenance: provenance(s.source, start),
-                }
-            })
-            .collect();
+        let def: FileDef = Ctx(file).parse()?;
+        let rows = Rows(file);
         Ok(Channels {
-            national,
-            destinations,
-            superseded,
+            national: def.national.into_iter().map(|c| rows.channel(c)).collect(),
+            destinations: def
+                .destination
+                .into_iter()
+                .map(|d| rows.destination(d))
+                .collect(),
+            superseded: def
+                .superseded
+                .into_iter()
+                .map(|s| rows.superseded(s))
+                .collect(),
+            countries: Vec::new(),
         })
     }
 
@@ -301,6 +302,7 @@ impl Channels {
         let q = query.trim().to_lowercase();
         self.destinations
             .iter()
+            .chain(&self.countries)
             .find(|d| {
                 d.code.to_lowercase() == q
                     || d.name.0.values().any(|n| n.to_lowercase() == q)
@@ -317,69 +319,24 @@ impl Channels {
             })
     }
 
+    /// Adds the countries of `countries.toml` that have no mission data.
+    pub(crate) fn add_countries(&mut self, countries: Vec<Destination>) {
+        let known: std::collections::BTreeSet<String> =
+            self.destinations.iter().map(|d| d.code.clone()).collect();
+        self.countries = countries
+            .into_iter()
+            .filter(|c| !known.contains(&c.code))
+            .collect();
+    }
+
     /// Checks every row; `today` judges age, `langs` are the languages every
     /// name must be given in.
     pub fn check(&self, today: Date, langs: &[&str]) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let superseded: Vec<&str> = self.superseded.iter().map(|s| s.number.as_str()).collect();
-        let row = |p: &Provenance,
-                   what: &str,
-                   phones: &[&str],
-                   names: &[(&str, &Names)],
-                   out: &mut Vec<Finding>| {
-            let mut problem = |message: String| {
-                out.push(Finding {
-                    location: p.location.clone(),
-                    problem: true,
-                    message: format!("{what}: {message}"),
-                })
-            };
-            if p.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                problem("no source".into());
-            }
-            match (&p.date, &p.date_text) {
-                (None, None) => problem("no source date".into()),
-                (None, Some(t)) => problem(format!(
-                    "source date `{t}` is not YYYY, YYYY-MM or YYYY-MM-DD"
-                )),
-                _ => {}
-            }
-            if p.confidence.is_none() {
-                problem("no confidence (high, medium or low)".into());
-            }
-            for phone in phones {
-                if !phone_ok(phone) {
-                    problem(format!(
-                        "phone `{phone}` is not `+<country code>` then digits with single hyphens"
-                    ));
-                }
-                if let Some(old) = superseded.iter().find(|s| digits(s) == digits(phone)) {
-                    problem(format!("phone `{phone}` is superseded ({old})"));
-                }
-            }
-            for (label, names) in names {
-                for lang in langs {
-                    if names.get(lang).is_none_or(|n| n.trim().is_empty()) {
-                        problem(format!("no {label} in {lang}"));
-                    }
-                }
-            }
-            let mut notes = Vec::new();
-            if let Some(date) = p.date {
-                if months_between(date, today) > 24 {
-                    notes.push("older than 24 months");
-                }
-            }
-            if p.confidence == Some(Confidence::Low) {
-                notes.push("low confidence");
-            }
-            if !notes.is_empty() {
-                out.push(Finding {
-                    location: p.location.clone(),
-                    problem: false,
-                    message: format!("{what}: {}: verify before travel", notes.join(", ")),
-                });
-            }
+        let mut check = Check {
+            today,
+            langs,
+            superseded: self.superseded.iter().map(|s| s.number.as_str()).collect(),
+            out: Vec::new(),
         };
         for c in &self.national {
             // 12339 is a domestic short number: printed as is, never in an international form.
@@ -389,52 +346,195 @@ impl Channels {
                 .map(String::as_str)
                 .filter(|p| c.abroad || p.starts_with('+'))
                 .collect();
-            row(
-                &c.provenance,
-                &format!("national `{}`", c.id),
-                &phones,
-                &[("name", &c.name)],
-                &mut out,
-            );
+            let what = format!("national `{}`", c.id);
+            check.row(&c.provenance, &what, &phones, &[("name", &c.name)]);
         }
         let mut codes = BTreeSet::new();
         for d in &self.destinations {
-            if d.code.len() != 2 || !d.code.chars().all(|c| c.is_ascii_uppercase()) {
-                out.push(Finding {
-                    location: d.location.clone(),
-                    problem: true,
-                    message: format!(
-                        "destination code `{}` is not ISO 3166-1 alpha-2 (two capital letters)",
-                        d.code
-                    ),
-                });
-            }
-            if !codes.insert(d.code.as_str()) {
-                out.push(Finding {
-                    location: d.location.clone(),
-                    problem: true,
-                    message: format!("destination `{}` is defined twice", d.code),
-                });
-            }
-            for m in &d.missions {
-                let what = format!("{} {}", d.code, m.name.get("en").unwrap_or(&m.kind));
-                let phones: Vec<&str> = m.phone.iter().map(String::as_str).collect();
-                row(
-                    &m.provenance,
-                    &what,
-                    &phones,
-                    &[("name", &m.name), ("city", &m.city)],
-                    &mut out,
-                );
-            }
+            check.destination(d, &mut codes);
         }
-        out
+        check.out
     }
 
-    /// Whether a mission's row calls for "verify before travel" on `today`.
+    /// Why a row must be verified before travel on `today` (none when it
+    /// need not be): the one rule for `data check` and for the documents.
+    pub fn verify_reasons(p: &Provenance, today: Date) -> Vec<VerifyReason> {
+        let mut reasons = Vec::new();
+        match p.date {
+            None => reasons.push(VerifyReason::Undated),
+            Some(date) if months_between(date, today) > 24 => reasons.push(VerifyReason::Old),
+            Some(_) => {}
+        }
+        if p.confidence == Some(Confidence::Low) {
+            reasons.push(VerifyReason::LowConfidence);
+        }
+        reasons
+    }
+
+    /// Whether a row calls for "verify before travel" on `today`.
     pub fn needs_verifying(p: &Provenance, today: Date) -> bool {
-        p.confidence == Some(Confidence::Low)
-            || p.date.is_none_or(|d| months_between(d, today) > 24)
+        !Channels::verify_reasons(p, today).is_empty()
+    }
+}
+
+/// Turns the rows of one file into data, with their locations.
+struct Rows<'a>(&'a TextFile);
+
+impl Rows<'_> {
+    fn at(&self, offset: usize) -> Location {
+        Location::from_offset(&self.0.path, &self.0.text, offset)
+    }
+
+    fn provenance(&self, s: SourceDef, offset: usize) -> Provenance {
+        Provenance {
+            date: s.source_date.as_deref().and_then(PartialDate::parse),
+            date_text: s.source_date,
+            source: s.source,
+            url: s.source_url,
+            confidence: s.confidence,
+            location: self.at(offset),
+        }
+    }
+
+    fn channel(&self, c: Spanned<ChannelDef>) -> Channel {
+        let start = c.span().start;
+        let c = c.into_inner();
+        Channel {
+            id: c.id,
+            kind: c.kind,
+            name: Names(c.name),
+            phones: c.phones,
+            url: c.url,
+            hours: c.hours,
+            abroad: c.abroad,
+            provenance: self.provenance(c.source, start),
+        }
+    }
+
+    fn mission(&self, m: Spanned<MissionDef>) -> Mission {
+        let start = m.span().start;
+        let m = m.into_inner();
+        Mission {
+            kind: m.kind,
+            name: Names(m.name),
+            city: Names(m.city),
+            address: m.address,
+            phone: m.phone,
+            website: m.website,
+            provenance: self.provenance(m.source, start),
+        }
+    }
+
+    fn destination(&self, d: Spanned<DestinationDef>) -> Destination {
+        let start = d.span().start;
+        let d = d.into_inner();
+        Destination {
+            code: d.code,
+            name: Names(d.name),
+            aliases: d.aliases,
+            missions: d.mission.into_iter().map(|m| self.mission(m)).collect(),
+            location: self.at(start),
+        }
+    }
+
+    fn superseded(&self, s: Spanned<SupersededDef>) -> Superseded {
+        let start = s.span().start;
+        let s = s.into_inner();
+        Superseded {
+            number: s.number,
+            replaced_by: s.replaced_by,
+            provenance: self.provenance(s.source, start),
+        }
+    }
+}
+
+/// The state of [`Channels::check`].
+struct Check<'a> {
+    today: Date,
+    langs: &'a [&'a str],
+    superseded: Vec<&'a str>,
+    out: Vec<Finding>,
+}
+
+impl Check<'_> {
+    fn push(&mut self, location: &Location, severity: Severity, message: String) {
+        self.out.push(Finding {
+            location: location.clone(),
+            severity,
+            message,
+        });
+    }
+
+    fn destination<'d>(&mut self, d: &'d Destination, codes: &mut BTreeSet<&'d str>) {
+        if d.code.len() != 2 || !d.code.chars().all(|c| c.is_ascii_uppercase()) {
+            let message = format!(
+                "destination code `{}` is not ISO 3166-1 alpha-2 (two capital letters)",
+                d.code
+            );
+            self.push(&d.location, Severity::Error, message);
+        }
+        if !codes.insert(d.code.as_str()) {
+            let message = format!("destination `{}` is defined twice", d.code);
+            self.push(&d.location, Severity::Error, message);
+        }
+        for m in &d.missions {
+            let what = format!("{} {}", d.code, m.name.get("en").unwrap_or(m.kind.name()));
+            let phones: Vec<&str> = m.phone.iter().map(String::as_str).collect();
+            let names = [("name", &m.name), ("city", &m.city)];
+            self.row(&m.provenance, &what, &phones, &names);
+        }
+    }
+
+    /// The problems of one row, then its "verify before travel" note.
+    fn row(&mut self, p: &Provenance, what: &str, phones: &[&str], names: &[(&str, &Names)]) {
+        let mut problems = Vec::new();
+        if p.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            problems.push("no source".to_string());
+        }
+        match (&p.date, &p.date_text) {
+            (None, None) => problems.push("no source date".into()),
+            (None, Some(t)) => problems.push(format!(
+                "source date `{t}` is not YYYY, YYYY-MM or YYYY-MM-DD"
+            )),
+            _ => {}
+        }
+        if p.confidence.is_none() {
+            problems.push("no confidence (high, medium or low)".into());
+        }
+        self.phones(phones, &mut problems);
+        for (label, names) in names {
+            for lang in self.langs {
+                if names.get(lang).is_none_or(|n| n.trim().is_empty()) {
+                    problems.push(format!("no {label} in {lang}"));
+                }
+            }
+        }
+        for problem in problems {
+            self.push(&p.location, Severity::Error, format!("{what}: {problem}"));
+        }
+        let reasons: Vec<&str> = Channels::verify_reasons(p, self.today)
+            .into_iter()
+            // An undated row is a problem already.
+            .filter(|r| *r != VerifyReason::Undated)
+            .map(VerifyReason::name)
+            .collect();
+        if !reasons.is_empty() {
+            let message = format!("{what}: {}: verify before travel", reasons.join(", "));
+            self.push(&p.location, Severity::Warning, message);
+        }
+    }
+
+    fn phones(&self, phones: &[&str], problems: &mut Vec<String>) {
+        for phone in phones {
+            if !phone_ok(phone) {
+                problems.push(format!(
+                    "phone `{phone}` is not `+<country code>` then digits with single hyphens"
+                ));
+            }
+            if let Some(old) = self.superseded.iter().find(|s| digits(s) == digits(phone)) {
+                problems.push(format!("phone `{phone}` is superseded ({old})"));
+            }
+        }
     }
 }
 
@@ -507,7 +607,13 @@ mod tests {
         let findings: Vec<String> = bad
             .check(today, &["en", "zh-CN"])
             .iter()
-            .map(|f| format!("{}{}", if f.problem { "E " } else { "N " }, f.message))
+            .map(|f| {
+                let tag = match f.severity {
+                    Severity::Error => "E ",
+                    Severity::Warning => "N ",
+                };
+                format!("{tag}{}", f.message)
+            })
             .collect();
         assert_eq!(
             findings,
@@ -532,6 +638,56 @@ mod tests {
                 && !phone_ok("+86 10 12308")
                 && !phone_ok("+8612")
         );
+    }
+}
+
+#[cfg(test)]
+mod kinds {
+    use super::*;
+    use crate::model::Problem;
+
+    #[test]
+    fn an_unknown_kind_is_an_error_at_its_place() {
+        let text =
+            "[[national]]\nid = \"h\"\nkind = \"Hotline\"\nname = { en = \"H\" }\nabroad = true\n";
+        let e = Channels::parse(&TextFile {
+            path: "c.toml".into(),
+            text: text.into(),
+        })
+        .unwrap_err();
+        let ModelError::Invalid { location, problem } = e else {
+            panic!("{e:?}");
+        };
+        assert_eq!((location.line, location.col), (3, 8));
+        assert!(matches!(problem, Problem::Toml(m) if m.contains("`Hotline`")));
+    }
+
+    #[test]
+    fn one_rule_decides_verify_before_travel() {
+        let today = Date::parse("2026-11-22").unwrap();
+        let p = |date: Option<&str>, confidence| Provenance {
+            source: Some("s".into()),
+            url: None,
+            date: date.and_then(PartialDate::parse),
+            date_text: date.map(str::to_string),
+            confidence: Some(confidence),
+            location: Location::from_offset("c.toml", "", 0),
+        };
+        let reasons = |p: &Provenance| Channels::verify_reasons(p, today);
+        assert!(reasons(&p(Some("2025-01"), Confidence::High)).is_empty());
+        assert_eq!(
+            reasons(&p(Some("2024-10"), Confidence::High)),
+            [VerifyReason::Old]
+        );
+        assert_eq!(
+            reasons(&p(None, Confidence::Low)),
+            [VerifyReason::Undated, VerifyReason::LowConfidence]
+        );
+        assert!(Channels::needs_verifying(&p(None, Confidence::High), today));
+        assert!(!Channels::needs_verifying(
+            &p(Some("2026"), Confidence::Medium),
+            today
+        ));
     }
 }
 

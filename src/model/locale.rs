@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{Ctx, ModelError, TextFile};
+use super::{Ctx, ModelError, Problem, TextFile};
 use crate::diag::Location;
 
 /// How a language is set, from `locales/<lang>/locale.toml`.
@@ -47,18 +47,18 @@ pub(crate) fn parse_settings(
     let file = files
         .iter()
         .find(|f| f.path.file_name().is_some_and(|n| n == "locale.toml"))
-        .ok_or_else(|| ModelError::Invalid {
-            location: Location {
+        .ok_or_else(|| {
+            let location = Location {
                 file: dir.join("locale.toml"),
                 line: 1,
                 col: 1,
-            },
-            message: format!("missing locale.toml for `{tag}` (script and fonts of the language)"),
+            };
+            ModelError::invalid(location, Problem::MissingLocaleSettings(tag.to_string()))
         })?;
     let ctx = Ctx(file);
     let settings: LocaleSettings = ctx.parse()?;
     if settings.fonts.is_empty() {
-        return Err(ctx.err(0, "`fonts` names no font family"));
+        return Err(ctx.err(0, Problem::NoFonts));
     }
     Ok(settings)
 }

@@ -317,15 +317,13 @@ fn organisation(state: &State, uploads: &Uploads) -> Result<Option<Org>, Problem
     Ok(Some(org))
 }
 
-/// Gives an uploaded organisation its uploaded logo.
-///
-/// The library reads logos from files only (`Org::logo` is a path); until
-/// it takes decoded images, an uploaded logo is refused rather than written
-/// to disk.
-fn attach_logo(_org: &mut Org, _png: &[u8]) -> Result<(), Problem> {
-    Err(Problem::unprocessable(
-        "uploaded logos are not supported yet: upload the organisation file alone, or start the server with --org",
-    ))
+/// Gives an uploaded organisation its uploaded logo (PNG or JPEG), decoded
+/// from memory.
+fn attach_logo(org: &mut Org, bytes: &[u8]) -> Result<(), Problem> {
+    let image = predeparture::model::image::Image::decode(bytes)
+        .map_err(|e| Problem::unprocessable(format!("logo: {}", super::problem::one_line(&e))))?;
+    org.logo = Some(std::sync::Arc::new(image));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -365,6 +365,8 @@ fn packet(out: &mut String, ui: &Locale, org: Option<&Org>) -> Result<(), L10nEr
         "<fieldset id=\"packet\"><legend>{legend}</legend><p>{configured}</p>\
          <div class=\"field\"><label for=\"org\">{org}</label>\
          <input type=\"file\" id=\"org\" name=\"org\" accept=\".toml\"></div>\
+         <div class=\"field\"><label for=\"logo\">{logo}</label>\
+         <input type=\"file\" id=\"logo\" name=\"logo\" accept=\"image/png,image/jpeg\"></div>\
          <div class=\"field\"><label for=\"name\">{name}</label>\
          <input id=\"name\" name=\"name\" autocomplete=\"off\"></div>\
          <div class=\"field\"><label for=\"departure\">{departure}</label>\
@@ -378,6 +380,7 @@ fn packet(out: &mut String, ui: &Locale, org: Option<&Org>) -> Result<(), L10nEr
          <progress id=\"roster-progress\" hidden></progress></fieldset>",
         legend = m("web-packet")?,
         org = m("web-org-file")?,
+        logo = m("web-logo-file")?,
         name = m("web-name")?,
         departure = m("web-departure")?,
         date = m("web-date")?,

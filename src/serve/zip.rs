@@ -35,14 +35,13 @@ impl Zip {
         let size = u32::try_from(data.len()).map_err(|_| TooLarge)?;
         let name_len = u16::try_from(name.len()).map_err(|_| TooLarge)?;
         self.entries = self.entries.checked_add(1).ok_or(TooLarge)?;
-        let mut crc = flate2::Crc::new();
-        crc.update(data);
+        let crc = libdeflater::crc32(data);
         // version 2.0, UTF-8 names, stored, time 00:00, date, crc, sizes, name
         let common = |v: &mut Vec<u8>| {
             for half in [20u16, 0x0800, 0, 0, self.dos_date] {
                 v.extend_from_slice(&half.to_le_bytes());
             }
-            for word in [crc.sum(), size, size] {
+            for word in [crc, size, size] {
                 v.extend_from_slice(&word.to_le_bytes());
             }
             v.extend_from_slice(&name_len.to_le_bytes());

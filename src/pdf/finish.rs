@@ -1,0 +1,115 @@
+//! What printpdf does not write: the document language and a file id derived
+//! from the content; then compression.
+
+use std::cell::RefCell;
+
+use lopdf::{Object, StringFormat};
+use sha2::{Digest, Sha256};
+
+use super::fonts::Embedding;
+use super::{catalog, PdfError, PdfOptions};
+
+/// Sets /Lang, compresses every stream not compressed yet, and sets /ID.
+pub(super) fn finish(doc: &mut lopdf::Document, options: &PdfOptions, fonts: &Embedding) {
+    if let Some(catalog) = catalog(doc) {
+        let lang = options.lang.clone().into_bytes();
+        catalog.set("Lang", Object::String(lang, StringFormat::Literal));
+    }
+    compress(doc);
+    let id = file_id(doc, options, fonts);
+    let id = Object::String(id, StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+}
+
+/// A hash of everything drawn (streams and fonts, as compressed) and the
+/// metadata. Fonts count by their digests, made once per subset.
+fn file_id(doc: &lopdf::Document, options: &PdfOptions, fonts: &Embedding) -> Vec<u8> {
+    let mut hash = Sha256::new();
+    hash.update(format!("{options:?}").as_bytes());
+    for (id, object) in &doc.objects {
+        if let Object::Stream(stream) = object {
+            if !fonts.streams.contains(id) {
+                hash.update(&stream.content);
+            }
+        }
+    }
+    for digest in &fonts.digests {
+        hash.update(digest);
+    }
+    hash.finalize()[..16].to_vec()
+}
+
+/// Deflates every stream that has no filter yet (page content, images,
+/// form appearances), where that makes it smaller.
+fn compress(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let Ok(packed) = deflate(&stream.content, Level::Content) else {
+            continue;
+        };
+        if packed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
+}
+
+/// How hard to compress a kind of stream.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Level {
+    /// Font programs and ToUnicode maps: large, made once per glyph set
+    /// and then cached.
+    Font,
+    /// Page content, images and everything else: made for every document.
+    Content,
+}
+
+impl Level {
+    /// The libdeflate level, chosen by measurement on a 7-page packet with
+    /// a new name each time (instructions counted with callgrind; bytes of
+    /// the whole file). Fonts, levels 1 / 3 / 6 / 9: 157,111 / 155,393 /
+    /// 153,293 / 152,979 bytes, each step about 0.08 ms more per subset made;
+    /// 6 is kept because a subset is made once and then cached. Content,
+    /// levels 1 / 3 / 6: 157,634 / 154,549 / 153,293 bytes, 3 costing
+    /// 0.1 ms less than 6 on every document.
+    const fn libdeflate(self) -> i32 {
+        match self {
+            Level::Font => 6,
+            Level::Content => 3,
+        }
+    }
+}
+
+thread_local! {
+    /// One compressor per level and thread, kept: making one allocates its tables.
+    static COMPRESSORS: RefCell<[Option<libdeflater::Compressor>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// `data` in the zlib format (PDF's FlateDecode).
+pub(super) fn deflate(data: &[u8], level: Level) -> Result<Vec<u8>, PdfError> {
+    COMPRESSORS.with(|cell| {
+        let mut slots = cell.borrow_mut();
+        let slot = &mut slots[level as usize];
+        let compressor = slot.get_or_insert_with(|| {
+            let lvl = libdeflater::CompressionLvl::new(level.libdeflate())
+                .unwrap_or_else(|_| libdeflater::CompressionLvl::default());
+            libdeflater::Compressor::new(lvl)
+        });
+        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+        match compressor.zlib_compress(data, &mut out) {
+            Ok(n) => {
+                out.truncate(n);
+                Ok(out)
+            }
+            // Not expected with a buffer of the bound's size.
+            Err(e) => Err(PdfError::Writer(format!("compression: {e}"))),
+        }
+    })
+}
