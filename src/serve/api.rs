@@ -61,14 +61,16 @@ pub(crate) async fn checklists(Shared(state): Shared<Arc<State>>) -> Result<Json
 }
 
 /// `GET /api/destinations`: code, names in every language, other accepted
-/// names, and the number of missions of each destination.
+/// names, and the number of missions of each destination: those with
+/// mission data first, then every other country (no missions: the document
+/// prints lines to fill in).
 pub(crate) async fn destinations(Shared(state): Shared<Arc<State>>) -> Json<Value> {
     let list: Vec<Value> = state
         .renderer
         .catalog()
         .channels
         .iter()
-        .flat_map(|c| &c.destinations)
+        .flat_map(|c| c.destinations.iter().chain(&c.countries))
         .map(|d| {
             json!({
                 "code": d.code,

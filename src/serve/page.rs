@@ -331,7 +331,7 @@ fn format_fields(out: &mut String, renderer: &Renderer, ui: &Locale) -> Result<(
         .catalog()
         .channels
         .iter()
-        .flat_map(|c| &c.destinations)
+        .flat_map(|c| c.destinations.iter().chain(&c.countries))
     {
         let mut names: Vec<&str> = d.name.0.values().map(String::as_str).collect();
         names.dedup();
