@@ -134,7 +134,7 @@ fn also_for(renderer: &Renderer, tag: &str) -> String {
         .collect();
     match served.as_slice() {
         [] => String::new(),
-        tags if tags.iter().any(|t| *t == "zh-HK") => format!(
+        tags if tags.contains(&"zh-HK") => format!(
             "  (also for {}: set in Taiwan usage; there is no Hong Kong or Macao edition yet)",
             tags.join(", ")
         ),
