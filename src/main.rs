@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cli;
+mod serve;
 
 /// Typeset pre-departure security checklists as Chinese and English PDFs.
 #[derive(Parser)]
@@ -30,6 +31,8 @@ enum Command {
     /// untranslated and unused messages, differing variables, unknown sources,
     /// duplicates. Exits 0 when clean, 1 on findings, 2 when it cannot run.
     Validate(cli::validate::ValidateArgs),
+    /// Serve the web page and the HTTP API (on 127.0.0.1:8080 by default).
+    Serve(serve::ServeArgs),
     /// Work on the reporting-channel data.
     Data {
         #[command(subcommand)]
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cli::init::run(args, quiet),
         Command::Completions(args) => cli::extra::completions(args),
         Command::Man => cli::extra::man(),
+        Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| cli::report(&e))
 }

@@ -34,6 +34,8 @@ struct Case {
     #[serde(default)]
     stdout: Vec<String>,
     stdout_lines: Option<usize>,
+    /// Lines on stderr when not one (a roster: one per bad row and a summary).
+    stderr_lines: Option<usize>,
 }
 
 /// One edit or a list of them.
@@ -103,8 +105,9 @@ fn run_case(case: &Case) -> Result<(), String> {
             case.exit
         ));
     }
-    if case.exit == 2 && stderr.lines().count() != 1 {
-        problems.push("expected exactly one line on stderr".to_string());
+    let lines = case.stderr_lines.unwrap_or(1);
+    if case.exit == 2 && stderr.lines().count() != lines {
+        problems.push(format!("expected exactly {lines} lines on stderr"));
     }
     problems.extend(
         case.stderr

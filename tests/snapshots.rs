@@ -256,8 +256,18 @@ fn describe(item: &Item) -> String {
             "textfield {x:.1},{y:.1} {width:.1}x{height:.1} {:?}#{} {name}",
             tag.part, tag.block
         ),
+        Item::Image {
+            x,
+            y,
+            width,
+            height,
+            image,
+        } => format!(
+            "image {x:.1},{y:.1} {width:.1}x{height:.1} {}x{}px",
+            image.width, image.height
+        ),
         other => {
-            // Rules, bullets, cut lines, images: kind and box only.
+            // Rules, bullets, cut lines: kind and box only.
             let s = format!("{other:?}");
             let kind = s.split([' ', '{']).next().unwrap_or("").to_string();
             let numbers: Vec<String> = s

@@ -54,3 +54,6 @@ source-embassy-ph-2025-08 = Ministry of Foreign Affairs and Chinese Embassy in t
 source-embassy-eg-2020-07-10 = Chinese Embassy in Egypt notice, as reported by China News Service on the China Daily website
 source-cctv-2026-01-07 = CCTV, report on a Chinese Embassy in India notice with the missions’ numbers, seen in a reprint
 source-chinanews-2018-02-22 = Chinese Consulate-General in Barcelona notice, as reported by China News Service
+source-ae-embassy-2021-02-23 = Consular-protection number of the embassy in the United Arab Emirates: Liaoning Foreign Affairs Office (2019), embassy (2020) and Dubai consulate-general (2021) notices, seen in reprints
+source-ng-embassy-2022-12-24 = Embassy in Nigeria: MFA and embassy alert (2021, reprinted by the Changzhou Foreign Affairs Office) and embassy notice (2022, China Qiaowang)
+source-ke-embassy-2019-01-16 = Embassy in Kenya: statement reported by China News Service, seen in a reprint

@@ -108,10 +108,36 @@ fn checklists(renderer: &Renderer) -> Result<String> {
     out.push_str("Languages:\n");
     for locale in locales {
         out.push_str(&format!(
-            "  {} {}\n",
+            "  {} {}{}\n",
             pad(&locale.tag, 6),
-            locale.format("language-name", None)?
+            locale.format("language-name", None)?,
+            also_for(renderer, &locale.tag)
         ));
     }
     Ok(out)
+}
+
+/// Tags people commonly ask for that `--lang` serves with the language
+/// `tag`, e.g. zh-HK and zh-MO with zh-TW (Taiwan usage): said, not hidden.
+fn also_for(renderer: &Renderer, tag: &str) -> String {
+    const ASKED: [&str; 10] = [
+        "zh", "zh-Hans", "zh-SG", "zh-MY", "zh-Hant", "zh-HK", "zh-MO", "en-GB", "en-US", "en-AU",
+    ];
+    let served: Vec<&str> = ASKED
+        .into_iter()
+        .filter(|asked| {
+            renderer
+                .localizer()
+                .negotiate(asked)
+                .is_ok_and(|l| l.tag == tag && *asked != tag)
+        })
+        .collect();
+    match served.as_slice() {
+        [] => String::new(),
+        tags if tags.contains(&"zh-HK") => format!(
+            "  (also for {}: set in Taiwan usage; there is no Hong Kong or Macao edition yet)",
+            tags.join(", ")
+        ),
+        tags => format!("  (also for {})", tags.join(", ")),
+    }
 }

@@ -169,19 +169,35 @@ pub(crate) fn report(error: &anyhow::Error) -> ExitCode {
     }
     let mut err = std::io::stderr().lock();
     for line in message.lines() {
-        let _ = writeln!(err, "error: {line}");
+        let _ = writeln!(err, "error: {}", escaped(line));
     }
     ExitCode::from(2)
 }
 
 /// Prints a warning on stderr.
 pub(crate) fn warn(message: &str) {
-    let _ = writeln!(std::io::stderr(), "warning: {message}");
+    let _ = writeln!(std::io::stderr(), "warning: {}", escaped(message));
 }
 
 /// Prints a note on stderr unless `quiet`.
 pub(crate) fn note(quiet: bool, message: &str) {
     if !quiet {
-        let _ = writeln!(std::io::stderr(), "{message}");
+        let _ = writeln!(std::io::stderr(), "{}", escaped(message));
     }
+}
+
+/// `line` safe to print on a terminal: control characters (escape
+/// sequences that could retitle or clear it), bidirectional controls and
+/// other invisible format characters, as a roster or a file may hold them,
+/// are shown as `\u{…}` escapes.
+pub(crate) fn escaped(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_control() || predeparture::text::is_invisible(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

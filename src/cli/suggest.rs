@@ -66,9 +66,16 @@ fn closest_by<T>(
     candidates: impl Iterator<Item = (String, T)>,
 ) -> Option<(String, T)> {
     let q = query.trim().to_lowercase();
+    // A code suggests itself only for a query about as short.
+    let comparable = |c: &str| c.chars().count() > 3 || q.chars().count() <= 4;
     candidates
-        .map(|(c, t)| (strsim::jaro_winkler(&q, &c.to_lowercase()), c, t))
-        .filter(|(score, ..)| *score >= 0.8)
+        .filter(|(c, _)| comparable(c))
+        .map(|(c, t)| {
+            let score = strsim::normalized_damerau_levenshtein(&q, &c.to_lowercase());
+            (score, c, t)
+        })
+        // About one edit in four characters or fewer: a typo, not a guess.
+        .filter(|(score, ..)| *score >= 0.74)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c, t)| (c, t))
 }

@@ -63,7 +63,11 @@ impl Citations {
         p: &Provenance,
         locales: &[&Locale],
     ) -> Result<(Text, Vec<usize>), L10nError> {
-        let cited = match p.url.as_ref().and_then(|u| self.by_url.get(u)) {
+        let catalog_id = p
+            .source_id
+            .as_ref()
+            .or_else(|| p.url.as_ref().and_then(|u| self.by_url.get(u)));
+        let cited = match catalog_id {
             Some(id) => Cited::Catalog(id.clone()),
             None => Cited::Data {
                 source: p.source.clone().unwrap_or_default(),

@@ -64,6 +64,61 @@ pub const UI_MESSAGES: &[&str] = &[
     "ui-channel-employer",
 ];
 
+/// The messages of the web page that `predeparture serve` shows
+/// (`locales/*/web.ftl`). A language that has them all gets the page in
+/// its language; `predeparture validate` checks them like [`UI_MESSAGES`].
+pub const WEB_MESSAGES: &[&str] = &[
+    "web-title",
+    "web-intro",
+    "web-skip",
+    "web-ui-language",
+    "web-checklist",
+    "web-roles",
+    "web-roles-none",
+    "web-languages",
+    "web-lang-first",
+    "web-lang-second",
+    "web-lang-third",
+    "web-lang-none",
+    "web-profile",
+    "web-profile-handout",
+    "web-profile-handout-hint",
+    "web-profile-phone",
+    "web-profile-phone-hint",
+    "web-profile-packet",
+    "web-profile-packet-hint",
+    "web-paper",
+    "web-paper-a4",
+    "web-paper-letter",
+    "web-destination",
+    "web-destination-hint",
+    "web-packet",
+    "web-org-configured",
+    "web-org-none",
+    "web-org-file",
+    "web-logo-file",
+    "web-name",
+    "web-departure",
+    "web-date",
+    "web-date-hint",
+    "web-roster",
+    "web-roster-file",
+    "web-roster-button",
+    "web-download",
+    "web-preview",
+    "web-preview-note",
+    "web-preview-pages",
+    "web-updating",
+    "web-making",
+    "web-made",
+    "web-uploading",
+    "web-making-packets",
+    "web-made-packets",
+    "web-error",
+    "web-noscript",
+    "web-privacy",
+];
+
 /// The footer of page `page` of `total`, in every language.
 pub fn page_label(locales: &[&Locale], page: usize, total: usize) -> Result<Text, L10nError> {
     let mut args = FluentArgs::new();

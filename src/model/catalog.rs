@@ -191,6 +191,15 @@ fn build(files: Sorted, errors: &mut Errors) -> Option<Catalog> {
     if let (Some(channels), Some(countries)) = (&mut channels, countries) {
         channels.add_countries(countries);
     }
+    if let (Some(channels), Some(sources)) = (&channels, &sources) {
+        for p in channels.provenances() {
+            let unknown = p.source_id.as_ref().filter(|id| !sources.contains_key(*id));
+            if let Some(id) = unknown {
+                let problem = super::Problem::UnknownSource(id.clone());
+                errors.push(ModelError::invalid(p.location.clone(), problem));
+            }
+        }
+    }
     let mut settings = BTreeMap::new();
     for (tag, files) in &files.locales {
         let dir = files

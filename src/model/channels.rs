@@ -32,6 +32,10 @@ pub enum Confidence {
 pub struct Provenance {
     /// The publication.
     pub source: Option<String>,
+    /// The source of `sources.toml` that is this publication, when the row
+    /// names one (`source-id`): documents then cite it, titled in their
+    /// own languages.
+    pub source_id: Option<String>,
     /// Its address.
     pub url: Option<String>,
     /// When it was published (the "as of" date of the row).
@@ -97,19 +101,46 @@ impl MissionKind {
 pub enum VerifyReason {
     /// Its source has no (readable) date.
     Undated,
-    /// Its source is older than 24 months.
-    Old,
-    /// The research is of low confidence.
+    /// Its source is older than its confidence allows.
+    Old {
+        /// How old the source is, in whole months.
+        months: i32,
+        /// The most months its confidence allows.
+        limit: i32,
+        /// The confidence.
+        confidence: Confidence,
+    },
+    /// The research is of low confidence (or gives none): verify at any age.
     LowConfidence,
 }
 
-impl VerifyReason {
-    /// How `data check` names it.
-    pub fn name(self) -> &'static str {
+impl Confidence {
+    /// How many months old a row of this confidence may be before its
+    /// documents say "verify before travel": an official page stays good
+    /// for two years, a reprint or news report for one, a low-confidence
+    /// row never.
+    pub fn months_good(self) -> Option<i32> {
         match self {
-            VerifyReason::Undated => "undated",
-            VerifyReason::Old => "older than 24 months",
-            VerifyReason::LowConfidence => "low confidence",
+            Confidence::High => Some(24),
+            Confidence::Medium => Some(12),
+            Confidence::Low => None,
+        }
+    }
+}
+
+impl std::fmt::Display for VerifyReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VerifyReason::Undated => f.write_str("undated"),
+            VerifyReason::Old {
+                months,
+                limit,
+                confidence,
+            } => {
+                let c = format!("{confidence:?}").to_lowercase();
+                write!(f, "{c} confidence, {months} months old (limit {limit})")
+            }
+            VerifyReason::LowConfidence => f.write_str("low confidence"),
         }
     }
 }
@@ -222,6 +253,7 @@ struct FileDef {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SourceDef {
     source: Option<String>,
+    source_id: Option<String>,
     source_url: Option<String>,
     source_date: Option<String>,
     confidence: Option<Confidence>,
@@ -319,6 +351,16 @@ impl Channels {
             })
     }
 
+    /// Every row's provenance, in file order.
+    pub fn provenances(&self) -> impl Iterator<Item = &Provenance> {
+        let missions = self.destinations.iter().flat_map(|d| &d.missions);
+        self.national
+            .iter()
+            .map(|c| &c.provenance)
+            .chain(missions.map(|m| &m.provenance))
+            .chain(self.superseded.iter().map(|s| &s.provenance))
+    }
+
     /// Adds the countries of `countries.toml` that have no mission data.
     pub(crate) fn add_countries(&mut self, countries: Vec<Destination>) {
         let known: std::collections::BTreeSet<String> =
@@ -360,13 +402,23 @@ impl Channels {
     /// need not be): the one rule for `data check` and for the documents.
     pub fn verify_reasons(p: &Provenance, today: Date) -> Vec<VerifyReason> {
         let mut reasons = Vec::new();
-        match p.date {
-            None => reasons.push(VerifyReason::Undated),
-            Some(date) if months_between(date, today) > 24 => reasons.push(VerifyReason::Old),
-            Some(_) => {}
+        if p.date.is_none() {
+            reasons.push(VerifyReason::Undated);
         }
-        if p.confidence == Some(Confidence::Low) {
-            reasons.push(VerifyReason::LowConfidence);
+        match p.confidence.and_then(Confidence::months_good) {
+            None => reasons.push(VerifyReason::LowConfidence),
+            Some(limit) => {
+                let months = p.date.map(|d| months_between(d, today));
+                if let (Some(months), Some(confidence)) =
+                    (months.filter(|m| *m > limit), p.confidence)
+                {
+                    reasons.push(VerifyReason::Old {
+                        months,
+                        limit,
+                        confidence,
+                    });
+                }
+            }
         }
         reasons
     }
@@ -390,6 +442,7 @@ impl Rows<'_> {
             date: s.source_date.as_deref().and_then(PartialDate::parse),
             date_text: s.source_date,
             source: s.source,
+            source_id: s.source_id,
             url: s.source_url,
             confidence: s.confidence,
             location: self.at(offset),
@@ -512,11 +565,11 @@ impl Check<'_> {
         for problem in problems {
             self.push(&p.location, Severity::Error, format!("{what}: {problem}"));
         }
-        let reasons: Vec<&str> = Channels::verify_reasons(p, self.today)
+        let reasons: Vec<String> = Channels::verify_reasons(p, self.today)
             .into_iter()
             // An undated row is a problem already.
             .filter(|r| *r != VerifyReason::Undated)
-            .map(VerifyReason::name)
+            .map(|r| r.to_string())
             .collect();
         if !reasons.is_empty() {
             let message = format!("{what}: {}: verify before travel", reasons.join(", "));
@@ -590,7 +643,7 @@ mod tests {
         }
         assert_eq!(
             c.find("Narnia").unwrap_err().to_string(),
-            "unknown destination `Narnia`; accepted codes: GB"
+            "unknown destination `Narnia`: no country has that ISO 3166 code or name"
         );
     }
 
@@ -620,7 +673,7 @@ mod tests {
             [
                 "E GB Embassy: no source",
                 "E GB Embassy: phone `+86-10-59913991` is superseded (+86-10-59913991)",
-                "N GB Embassy: older than 24 months, low confidence: verify before travel",
+                "N GB Embassy: low confidence: verify before travel",
             ]
         );
         let format = data(&format!("{MISSION}phone = \"0044 20 1234\"\nsource = \"s\"\nsource-date = \"2026\"\nconfidence = \"medium\"\n"));
@@ -667,6 +720,7 @@ mod kinds {
         let today = Date::parse("2026-11-22").unwrap();
         let p = |date: Option<&str>, confidence| Provenance {
             source: Some("s".into()),
+            source_id: None,
             url: None,
             date: date.and_then(PartialDate::parse),
             date_text: date.map(str::to_string),
@@ -677,7 +731,21 @@ mod kinds {
         assert!(reasons(&p(Some("2025-01"), Confidence::High)).is_empty());
         assert_eq!(
             reasons(&p(Some("2024-10"), Confidence::High)),
-            [VerifyReason::Old]
+            [VerifyReason::Old {
+                months: 25,
+                limit: 24,
+                confidence: Confidence::High
+            }]
+        );
+        // A reprint is good for a year, a low-confidence row never.
+        assert!(reasons(&p(Some("2026-01"), Confidence::Medium)).is_empty());
+        assert_eq!(
+            reasons(&p(Some("2025-10"), Confidence::Medium))[0].to_string(),
+            "medium confidence, 13 months old (limit 12)"
+        );
+        assert_eq!(
+            reasons(&p(Some("2026-11"), Confidence::Low)),
+            [VerifyReason::LowConfidence]
         );
         assert_eq!(
             reasons(&p(None, Confidence::Low)),

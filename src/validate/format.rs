@@ -46,6 +46,11 @@ const STRING_ARGS: &[(&str, &[&str])] = &[
     ("ui-verify-note", &["date"]),
     ("ui-channel-hotline", &["name", "contact"]),
     ("ui-channel-after-return", &["name", "contact"]),
+    // The web page of `predeparture serve` (src/serve/page.rs).
+    ("web-org-configured", &["org"]),
+    ("web-made", &["file"]),
+    ("web-made-packets", &["file"]),
+    ("web-error", &["message"]),
 ];
 
 /// One way the program calls a message: its arguments by name.
@@ -103,6 +108,10 @@ fn arg_sets(id: &str) -> Vec<ArgSet> {
         "ui-date-year" => [1999, 2024, 2026]
             .into_iter()
             .map(|y| vec![("year", FluentValue::from(y))])
+            .collect(),
+        "web-preview-pages" => (1..=40usize)
+            .chain([99, 100, 101, 111])
+            .map(|n| vec![("pages", FluentValue::from(n))])
             .collect(),
         "card-cut" => (1..=3)
             .map(|n| vec![("languages", FluentValue::from(n))])

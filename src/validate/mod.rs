@@ -58,7 +58,17 @@ pub(crate) struct Usage {
 impl Usage {
     fn new(catalog: Option<&Catalog>, files: &[TextFile]) -> Usage {
         let mut used = BTreeMap::new();
-        for id in crate::compose::UI_MESSAGES {
+        // The web page's messages are expected of a catalog that has them
+        // (a `locales/*/web.ftl`), all of them in every language.
+        let has_page = files
+            .iter()
+            .any(|f| f.path.file_name().is_some_and(|n| n == "web.ftl"));
+        let web = if has_page {
+            crate::compose::WEB_MESSAGES
+        } else {
+            &[]
+        };
+        for id in crate::compose::UI_MESSAGES.iter().chain(web) {
             used.insert(id.to_string(), None);
         }
         let Some(catalog) = catalog else {
