@@ -244,7 +244,7 @@ pub(crate) fn request(
     if profile != Profile::Packet {
         if let Some((flag, _)) = packet_only.iter().find(|(_, given)| *given) {
             return Err(Problem::unprocessable(format!(
-                "{flag} is for packets: add --profile packet"
+                "{flag} is for packets and acknowledgement pages: add --profile packet, or --ack with --org"
             )));
         }
     }
@@ -253,7 +253,9 @@ pub(crate) fn request(
         Some(d) => parse_date("--date", d)?,
         None => crate::cli::today(timestamp),
     };
-    let org = organisation(state, uploads)?;
+    // The configured organisation is for packets (as before --org worked
+    // on every profile; the page does not offer it elsewhere yet).
+    let org = organisation(state, uploads)?.filter(|_| profile == Profile::Packet);
     let packet = match (&org, profile) {
         (Some(_), Profile::Packet) => Some(PacketRequest {
             name: fields.name.clone(),
