@@ -158,8 +158,11 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     finish::finish(&mut lo, options, &embedded);
     let mut bytes = Vec::new();
     // With object streams (and a cross-reference stream): the structure
-    // tree is hundreds of small objects, which they compress (measured on
-    // the student handout: 254 KB without, 187 KB with).
+    // tree is hundreds of small objects, which they compress. Measured on
+    // the student handout (release build, in-process, fastest of 60): before
+    // tagging 184,140 B in 5.7 ms; tagged 260,475 B in 6.9 ms; tagged with
+    // object streams 182,714 B in 9.5 ms (lopdf deflates them with flate2
+    // at level 6; level 1 saves ~1 ms for 8 KB more).
     lo.save_modern(&mut bytes)
         .map_err(|e| PdfError::Writer(e.to_string()))?;
     Ok(bytes)

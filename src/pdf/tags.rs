@@ -317,28 +317,7 @@ impl Builder<'_, '_> {
         uri: &str,
         id: ObjectId,
     ) {
-        let Item::Link {
-            x,
-            y,
-            width,
-            height,
-            ..
-        } = link.item
-        else {
-            return;
-        };
-        let under = pieces.iter().find_map(|p| match (p.item, p.mcid) {
-            (Item::Line(l), Some(mcid))
-                if p.page == link.page
-                    && l.baseline >= *y
-                    && l.baseline <= y + height
-                    && l.x < x + width
-                    && x < &(l.x + l.width) =>
-            {
-                Some((l.lang, l.id.as_str(), mcid))
-            }
-            _ => None,
-        });
+        let under = line_under(link, pieces);
         let kid = Kid::Annot {
             page: link.page,
             id,
@@ -379,6 +358,32 @@ impl Builder<'_, '_> {
         elem.lang = Some(lang);
         kids.insert(pos, Kid::Elem(elem));
     }
+}
+
+/// The line a link lies on: its language, message and marked-content id.
+fn line_under<'a>(link: &Piece, pieces: &'a [Piece]) -> Option<(usize, &'a str, i64)> {
+    let Item::Link {
+        x,
+        y,
+        width,
+        height,
+        ..
+    } = link.item
+    else {
+        return None;
+    };
+    pieces.iter().find_map(|p| match (p.item, p.mcid) {
+        (Item::Line(l), Some(mcid))
+            if p.page == link.page
+                && l.baseline >= *y
+                && l.baseline <= y + height
+                && l.x < x + width
+                && *x < l.x + l.width =>
+        {
+            Some((l.lang, l.id.as_str(), mcid))
+        }
+        _ => None,
+    })
 }
 
 /// The lines of a paragraph as one text: Latin lines joined by a space.
