@@ -103,6 +103,8 @@ pub struct Request {
     /// Creation time written into the PDF (seconds since 1970). When absent,
     /// the checklist's "as of" date is used, so output never depends on a clock.
     pub timestamp: Option<i64>,
+    /// Write PDF/A-2b (archival); packets always are.
+    pub pdf_a: bool,
 }
 
 /// The facts of an onboarding packet.
@@ -131,6 +133,7 @@ impl Request {
             destination: None,
             today: None,
             timestamp: None,
+            pdf_a: false,
         }
     }
 
@@ -301,6 +304,20 @@ impl Renderer {
             timestamp,
             forms: request.profile.spec().forms,
             open_outline: request.profile.spec().open_outline,
+            languages: locales
+                .iter()
+                .zip(&doc.title.text)
+                .map(|(l, title)| {
+                    let (call, open) = compose::link_words(l)?;
+                    Ok(pdf::Language {
+                        tag: l.tag.clone(),
+                        title: title.clone(),
+                        call,
+                        open,
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+            archival: request.pdf_a || request.profile == Profile::Packet,
         };
         Ok(pdf::export(&layout, &self.fonts, &options)?)
     }

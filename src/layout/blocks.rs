@@ -588,6 +588,8 @@ fn cover(
             width,
             height,
             image: image.clone(),
+            alt: packet.org.text[0].clone(),
+            tag: Tag::default(),
         });
         y = height + 28.0;
     }
