@@ -117,6 +117,8 @@ pub struct Request {
     /// Creation time written into the PDF (seconds since 1970). When absent,
     /// the checklist's "as of" date is used, so output never depends on a clock.
     pub timestamp: Option<i64>,
+    /// Write PDF/A-2b (archival); packets always are.
+    pub pdf_a: bool,
 }
 
 /// The facts of the person a packet or acknowledgement is made for.
@@ -146,6 +148,7 @@ impl Request {
             destination: None,
             today: None,
             timestamp: None,
+            pdf_a: false,
         }
     }
 
@@ -362,6 +365,20 @@ impl Renderer {
             forms: request.profile.spec().forms,
             open_outline: request.profile.spec().open_outline,
             record: record(&doc, checklist, request),
+            languages: locales
+                .iter()
+                .zip(&doc.title.text)
+                .map(|(l, title)| {
+                    let (call, open) = compose::link_words(l)?;
+                    Ok(pdf::Language {
+                        tag: l.tag.clone(),
+                        title: title.clone(),
+                        call,
+                        open,
+                    })
+                })
+                .collect::<Result<_, Error>>()?,
+            archival: request.pdf_a || request.profile == Profile::Packet,
         };
         Ok(pdf::export(&layout, &self.fonts, &options)?)
     }

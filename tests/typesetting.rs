@@ -74,6 +74,7 @@ fn make_cases() -> Vec<(Request, Layout, Document)> {
                         .map(|d| d.to_string()),
                     today: None,
                     timestamp: Some(0),
+                    pdf_a: false,
                 };
                 let layout = r.layout(&req).unwrap();
                 let doc = r.document(&req).unwrap();

@@ -24,6 +24,10 @@ ui-month-name = { $month ->
 # Footer of every page.
 ui-page = Page { $page } of { $total }
 
+# How a tappable number or address is described to a screen reader.
+ui-link-call = Call { $number }
+ui-link-open = Open { $address }
+
 # Sources list at the end of a document.
 ui-sources = Sources
 ui-source-ref = [{ $refs }]

@@ -11,6 +11,10 @@ ui-month-name = { $month }月
 # 每页页脚。
 ui-page = 第{ $page }页，共{ $total }页
 
+# How a tappable number or address is described to a screen reader.
+ui-link-call = 拨打 { $number }
+ui-link-open = 打开 { $address }
+
 # 文末资料来源。
 ui-sources = 资料来源
 ui-source-ref = [{ $refs }]

@@ -11,6 +11,10 @@ ui-month-name = { $month }月
 # 每頁頁尾。
 ui-page = 第{ $page }頁，共{ $total }頁
 
+# How a tappable number or address is described to a screen reader.
+ui-link-call = 撥打 { $number }
+ui-link-open = 開啟 { $address }
+
 # 文末資料來源。
 ui-sources = 資料來源
 ui-source-ref = [{ $refs }]

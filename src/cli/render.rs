@@ -76,6 +76,9 @@ pub(crate) struct RenderArgs {
     /// or JSON [default: from the -o extension, else pdf].
     #[arg(long, value_enum, ignore_case = true)]
     pub(crate) format: Option<OutputFormat>,
+    /// Write PDF/A-2b, for archiving (packets always are).
+    #[arg(long)]
+    pub(crate) pdf_a: bool,
     /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`).
     #[arg(long, value_name = "DIR")]
     pub(crate) font_dir: Option<PathBuf>,
@@ -283,6 +286,7 @@ fn request(args: &RenderArgs, profile: Profile) -> Result<Request> {
         destination: args.destination.clone(),
         today: Some(date),
         timestamp,
+        pdf_a: args.pdf_a,
     })
 }
 

@@ -79,7 +79,21 @@ pub(super) fn card(
                 args.set("languages", locales.len());
                 text(locales, "card-cut".into(), Some(&args))?
             },
-            logo: extras.org.as_ref().and_then(|o| o.org.logo.clone()),
+            logo: match extras
+                .org
+                .as_ref()
+                .and_then(|o| o.org.logo.clone().zip(Some(o.org)))
+            {
+                Some((logo, org)) => Some((
+                    logo,
+                    per_lang(locales, "ui-org-name", |l| {
+                        let mut args = FluentArgs::new();
+                        args.set("org", org.name.get(&l.tag)?.to_string());
+                        Ok(args)
+                    })?,
+                )),
+                None => None,
+            },
         }))
     }
 }

@@ -57,9 +57,10 @@ pub struct Card {
     pub rows: Vec<Item>,
     /// The instruction printed above the cut line.
     pub cut: Text,
-    /// The organisation's logo, printed small in a corner of each panel.
-    /// Exports show its size only.
-    pub logo: Option<std::sync::Arc<crate::model::image::Image>>,
+    /// The organisation's logo, printed small in a corner of each panel,
+    /// and its name (the logo's alternative text). Exports show the logo's
+    /// size only.
+    pub logo: Option<(std::sync::Arc<crate::model::image::Image>, Text)>,
 }
 
 /// The organisation a document is made for.

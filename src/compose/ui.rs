@@ -16,6 +16,8 @@ pub const UI_MESSAGES: &[&str] = &[
     "ui-date-month",
     "ui-date-year",
     "ui-page",
+    "ui-link-call",
+    "ui-link-open",
     "ui-sources",
     "ui-source-ref",
     "ui-source-entry",
@@ -125,4 +127,17 @@ pub fn page_label(locales: &[&Locale], page: usize, total: usize) -> Result<Text
     args.set("page", page);
     args.set("total", total);
     text(locales, "ui-page".into(), Some(&args))
+}
+
+/// How links are described to a screen reader in `locale`: a telephone
+/// link with `{number}` standing for the number ("Call {number}"), a web
+/// link with `{address}` standing for the address ("Open {address}").
+pub fn link_words(locale: &Locale) -> Result<(String, String), L10nError> {
+    let mut args = FluentArgs::new();
+    args.set("number", "{number}");
+    args.set("address", "{address}");
+    Ok((
+        locale.format("ui-link-call", Some(&args))?,
+        locale.format("ui-link-open", Some(&args))?,
+    ))
 }

@@ -232,6 +232,8 @@ impl Parts<'_> {
                 width: logo.0,
                 height: logo.1,
                 image: image.clone(),
+                alt: org.name.text[0].clone(),
+                tag: Tag::default(),
             });
         }
         let gap = if logo.0 > 0.0 { 10.0 } else { 0.0 };
@@ -608,7 +610,7 @@ fn card_panel(
         qr_y += side + q;
     }
     // The organisation's logo, small, in the bottom right corner.
-    if let Some(image) = &card.logo {
+    if let Some((image, name)) = &card.logo {
         let scale = (56.0 / image.width as f32).min(16.0 / image.height as f32);
         let (width, height) = (image.width as f32 * scale, image.height as f32 * scale);
         items.push(Item::Image {
@@ -617,6 +619,8 @@ fn card_panel(
             width,
             height,
             image: image.clone(),
+            alt: name.text[lang].clone(),
+            tag: Tag::default(),
         });
     }
     Ok(())
@@ -645,6 +649,8 @@ fn cover(
             width,
             height,
             image: image.clone(),
+            alt: org.name.text[0].clone(),
+            tag: Tag::default(),
         });
         y = height + 28.0;
     }

@@ -174,6 +174,11 @@ pub enum Item {
         height: f32,
         /// The pixels, shared with the document.
         image: std::sync::Arc<crate::model::image::Image>,
+        /// What it shows, for readers who cannot see it (the PDF's
+        /// alternative text).
+        alt: String,
+        /// The part it belongs to.
+        tag: Tag,
     },
     /// A horizontal rule.
     Rule {
@@ -231,7 +236,8 @@ impl Item {
             | Item::TickBox { tag, .. }
             | Item::TextField { tag, .. }
             | Item::Qr { tag, .. }
-            | Item::Link { tag, .. } => *tag = new,
+            | Item::Link { tag, .. }
+            | Item::Image { tag, .. } => *tag = new,
             _ => {}
         }
     }

@@ -46,7 +46,7 @@ fn compress(doc: &mut lopdf::Document) {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if stream.dict.get(b"Filter").is_ok() {
+        if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
         let Ok(packed) = deflate(&stream.content, Level::Content) else {

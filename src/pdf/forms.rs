@@ -41,7 +41,8 @@ pub(super) fn checkboxes(doc: &mut lopdf::Document, layout: &Layout, pages: &[Ob
                 "Rect" => rect.to_vec(),
                 "P" => page_id,
                 "MK" => dictionary! { "CA" => Object::string_literal("4") },
-                "AP" => dictionary! { "N" => dictionary! { "Yes" => on, "Off" => off }, "D" => dictionary! { "Yes" => on, "Off" => off } },
+                // Normal appearances only: PDF/A allows no others.
+                "AP" => dictionary! { "N" => dictionary! { "Yes" => on, "Off" => off } },
             };
             let id = doc.add_object(widget);
             widgets.push(Object::Reference(id));

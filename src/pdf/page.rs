@@ -15,6 +15,7 @@ use printpdf::{
 };
 
 use super::fonts::DocumentFonts;
+use super::tags::{self, Marking};
 use crate::fonts::FaceId;
 use crate::layout::{Item, Line, Page, Run};
 use crate::model::image::Image;
@@ -36,6 +37,9 @@ pub(super) struct Drawn {
     pub content: Vec<u8>,
     /// Link annotations.
     pub annotations: Vec<Op>,
+    /// For each item of the page, the id of the marked content that holds
+    /// it, if it is content (not an artifact, not an annotation).
+    pub mcids: Vec<Option<i64>>,
 }
 
 /// A content stream being written.
@@ -107,6 +111,8 @@ struct Canvas<'a> {
     annotations: Vec<Op>,
     font: Option<(FaceId, f32)>,
     fill: Option<f32>,
+    /// The next marked-content id.
+    mcid: i64,
 }
 
 /// Draws `page`.
@@ -119,13 +125,12 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
         annotations: Vec::new(),
         font: None,
         fill: None,
+        mcid: 0,
     };
     canvas.graphics.op(&[0.0], "G");
     canvas.graphics.op(&[0.0], "g");
     canvas.text.op(&[], "BT");
-    for item in &page.items {
-        canvas.item(item);
-    }
+    let mcids = page.items.iter().map(|item| canvas.marked(item)).collect();
     canvas.text.op(&[], "ET");
     let mut content = canvas.graphics.0;
     content.push(b'\n');
@@ -133,10 +138,45 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
     Drawn {
         content,
         annotations: canvas.annotations,
+        mcids,
     }
 }
 
 impl Canvas<'_> {
+    /// Draws `item` inside marked content that says what it is: content
+    /// with an id for the structure tree, or an artifact. Returns the id.
+    fn marked(&mut self, item: &Item) -> Option<i64> {
+        let (open, mcid) = match tags::marking(item, self.res.forms) {
+            Marking::Unmarked => (None, None),
+            Marking::Content(tag) => {
+                let mcid = self.mcid;
+                self.mcid += 1;
+                (Some(format!("/{tag} <</MCID {mcid}>> BDC")), Some(mcid))
+            }
+            Marking::Artifact => (Some("/Artifact BMC".to_string()), None),
+            Marking::Pagination => (
+                Some("/Artifact <</Type /Pagination /Subtype /Footer>> BDC".to_string()),
+                None,
+            ),
+        };
+        let Some(open) = open else {
+            self.item(item);
+            return None;
+        };
+        self.stream_for(item).op(&[], &open);
+        self.item(item);
+        self.stream_for(item).op(&[], "EMC");
+        mcid
+    }
+
+    /// Text goes in the text section, everything else before it.
+    fn stream_for(&mut self, item: &Item) -> &mut Stream {
+        match item {
+            Item::Line(_) => &mut self.text,
+            _ => &mut self.graphics,
+        }
+    }
+
     fn item(&mut self, item: &Item) {
         match item {
             Item::Line(line) => self.line(line),
@@ -185,6 +225,7 @@ impl Canvas<'_> {
                 width,
                 height,
                 image,
+                ..
             } => self.image(*x, *y, *width, *height, image),
         }
     }
@@ -447,15 +488,19 @@ mod tests {
                 width: 40.0,
                 height: 20.0,
                 image,
+                alt: "logo".into(),
+                tag: Tag::default(),
             },
         ];
         let (content, links) = drawn(items, false);
         assert_eq!(
             content,
-            "0 G\n0 g\n0.7 w\n10 172 8 8 re\nS\n0.4 w\n10 170 m\n60 170 l\nS\n\
-             10 158 2 2 re\nf\n0.6 w\n[4 3] 0 d\n5 110 60 40 re\nS\n[] 0 d\n\
-             0 98 4 2 re\nf\n2 96 2 2 re\nf\n\
-             q\n40 0 0 20 10 30 cm\n/PDLogo Do\nQ\nBT\nET"
+            "0 G\n0 g\n/Artifact BMC\n0.7 w\n10 172 8 8 re\nS\nEMC\n\
+             /Artifact BMC\n0.4 w\n10 170 m\n60 170 l\nS\nEMC\n\
+             /Artifact BMC\n10 158 2 2 re\nf\nEMC\n\
+             /Artifact BMC\n0.6 w\n[4 3] 0 d\n5 110 60 40 re\nS\n[] 0 d\nEMC\n\
+             /Figure <</MCID 0>> BDC\n0 98 4 2 re\nf\n2 96 2 2 re\nf\nEMC\n\
+             /Figure <</MCID 1>> BDC\nq\n40 0 0 20 10 30 cm\n/PDLogo Do\nQ\nEMC\nBT\nET"
         );
         assert_eq!(links, 1);
     }
@@ -470,7 +515,10 @@ mod tests {
             tag: Tag::default(),
         };
         let (content, _) = drawn(vec![tick(Some("a")), tick(None)], true);
-        assert_eq!(content, "0 G\n0 g\n0.7 w\n0 192 8 8 re\nS\nBT\nET");
+        assert_eq!(
+            content,
+            "0 G\n0 g\n/Artifact BMC\n0.7 w\n0 192 8 8 re\nS\nEMC\nBT\nET"
+        );
     }
 
     #[test]

@@ -42,6 +42,8 @@ struct JsonFields {
     name: Option<String>,
     departure: Option<String>,
     date: Option<String>,
+    #[serde(rename = "pdf-a")]
+    pdf_a: Option<bool>,
 }
 
 /// The fields of a request, from JSON or a form.
@@ -56,6 +58,8 @@ pub(crate) struct Fields {
     pub(crate) name: Option<String>,
     pub(crate) departure: Option<String>,
     pub(crate) date: Option<String>,
+    /// Archival PDF/A-2b (`--pdf-a`); packets are always archival.
+    pub(crate) pdf_a: bool,
     /// The page's language (the page's own field, for the preview's status line).
     pub(crate) ui: Option<String>,
 }
@@ -102,6 +106,7 @@ impl Fields {
             name: non_empty(json.name),
             departure: non_empty(json.departure),
             date: non_empty(json.date),
+            pdf_a: json.pdf_a.unwrap_or(false),
             ui: None,
         })
     }
@@ -158,6 +163,7 @@ impl Fields {
             "name" => self.name = text,
             "departure" => self.departure = text,
             "date" => self.date = text,
+            "pdf-a" => self.pdf_a = text.is_some_and(|t| t != "false"),
             "ui" => self.ui = text,
             other => return Err(unknown_field(other)),
         }
@@ -286,6 +292,7 @@ pub(crate) fn request(
         destination: fields.destination.clone(),
         today: Some(date),
         timestamp,
+        pdf_a: fields.pdf_a,
     })
 }
 
