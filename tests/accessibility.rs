@@ -43,8 +43,8 @@ fn request(checklist: &str, langs: &[&str], profile: Profile) -> Request {
     r.timestamp = Some(0);
     r.profile = profile;
     if profile == Profile::Packet {
+        r.org = Some(org());
         r.packet = Some(PacketRequest {
-            org: org(),
             name: Some("张三".into()),
             departure: None,
             date: Date {
