@@ -13,7 +13,7 @@ mod packet;
 mod ui;
 
 pub use document::{Card, Document, Item, Packet, Section, Source, Text};
-pub use ui::{link_words, page_label, UI_MESSAGES, WEB_MESSAGES};
+pub use ui::{link_words, page_label, UI_ARGS, UI_MESSAGES, WEB_MESSAGES};
 
 use fluent_bundle::FluentArgs;
 
