@@ -66,7 +66,7 @@ pub(crate) struct RenderArgs {
     /// or JSON [default: from the -o extension, else pdf].
     #[arg(long, value_enum, ignore_case = true)]
     pub(crate) format: Option<OutputFormat>,
-    /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`).
+    /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`; also `.otf` and collections `.ttc`, whose face is chosen by the language).
     #[arg(long, value_name = "DIR")]
     pub(crate) font_dir: Option<PathBuf>,
     /// Render again whenever a file of the catalog (or the org file) changes.
