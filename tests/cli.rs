@@ -59,14 +59,14 @@ fn a_large_gbk_roster_reports_every_bad_row_and_writes_nothing() {
             7 => ("", "KE", "2026-12-01"),
             19 => ("李雷", "GB", "31/02/2026"),
             23 => ("王芳", "Atlantis", "2026/12/1"),
-            31 => ("张喆", "英国", "2026年12月1日"),
+            31 => ("王芳ⅱ", "英国", "2026年12月1日"),
             _ => ("王芳", "肯尼亚", "2026年12月1日"),
         };
         match i % 50 {
             7 => bad.push(format!("{line}: the name is empty")),
             19 => bad.push(format!("{line}: departure \"31/02/2026\" is not a date")),
             23 => bad.push(format!("{line}: unknown destination `Atlantis`")),
-            31 => bad.push(format!("{line}: name \"张喆\": no font has '喆' (U+5586)")),
+            31 => bad.push(format!("{line}: name \"王芳ⅱ\": no font has 'ⅱ' (U+2171)")),
             _ => {}
         }
         csv.push_str(&format!("E{i:04},{name},{dest},{date},e{i}@example.com\n"));

@@ -121,7 +121,9 @@ fn a_character_no_font_has_is_named_with_its_message() {
         "student-title = \u{2610} ",
     );
     assert!(
-        e.starts_with("message `student-title`: no font has a glyph for '☐' (U+2610)"),
+        e.starts_with("no font has '☐' (U+2610), in \"☐ Studying abroad")
+            && e.contains("(message `student-title`)")
+            && e.ends_with("add a font that has it with --font-dir DIR"),
         "{e}"
     );
 }

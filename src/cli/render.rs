@@ -79,7 +79,7 @@ pub(crate) struct RenderArgs {
     /// Write PDF/A-2b, for archiving (packets always are).
     #[arg(long)]
     pub(crate) pdf_a: bool,
-    /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`).
+    /// Also use the fonts in this folder (`<Family>-Regular.ttf`, `<Family>-Bold.ttf`; also `.otf` and collections `.ttc`, whose face is chosen by the language).
     #[arg(long, value_name = "DIR")]
     pub(crate) font_dir: Option<PathBuf>,
     /// Render again whenever a file of the catalog (or the org file) changes.

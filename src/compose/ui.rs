@@ -121,6 +121,50 @@ pub const WEB_MESSAGES: &[&str] = &[
     "web-privacy",
 ];
 
+/// The string arguments the program gives each message it formats with
+/// some (numbers and dates aside: `ui-page`, `ui-date*`, `card-cut`).
+/// `validate` formats every message with these, so a translation that uses
+/// a variable the program does not give fails there, not in `render`. A
+/// test checks that the shipped messages use no variable missing here:
+/// add a message's arguments here when the code gives it new ones.
+pub const UI_ARGS: &[(&str, &[&str])] = &[
+    ("ui-source-ref", &["refs"]),
+    ("ui-source-entry", &["title", "date"]),
+    ("ui-source-entry-undated", &["title"]),
+    ("ui-as-of", &["date"]),
+    ("ui-edition", &["roles"]),
+    ("ui-org-name", &["org"]),
+    ("ui-org-items", &["org"]),
+    ("ui-org-contacts", &["org"]),
+    ("ui-cover-employee", &["name"]),
+    ("ui-cover-destination", &["destination"]),
+    ("ui-cover-departure", &["date"]),
+    ("ui-cover-date", &["date"]),
+    ("ui-contact-officer", &["name", "details"]),
+    ("ui-contact", &["name", "details"]),
+    ("ui-ack-statement", &["org", "name", "checklist"]),
+    ("ui-ack-checklist", &["checklist", "date"]),
+    ("ui-card-org", &["org", "contacts"]),
+    ("ui-card-contact", &["name", "details"]),
+    ("ui-channels-heading", &["destination"]),
+    ("ui-mission-none", &["destination"]),
+    ("ui-mission-name", &["name", "city"]),
+    ("ui-mission-phone", &["phone"]),
+    ("ui-mission-address", &["address"]),
+    ("ui-mission-website", &["website"]),
+    ("ui-mission-as-of", &["date"]),
+    ("ui-verify-note", &["date"]),
+    ("ui-channel-hotline", &["name", "contact"]),
+    ("ui-channel-after-return", &["name", "contact"]),
+    // The web page of `predeparture serve` (src/serve/page.rs).
+    ("web-org-configured", &["org"]),
+    ("web-made", &["file"]),
+    ("web-made-packets", &["file"]),
+    ("web-error", &["message"]),
+    ("ui-link-call", &["number", "address"]),
+    ("ui-link-open", &["number", "address"]),
+];
+
 /// The footer of page `page` of `total`, in every language.
 pub fn page_label(locales: &[&Locale], page: usize, total: usize) -> Result<Text, L10nError> {
     let mut args = FluentArgs::new();
@@ -140,4 +184,57 @@ pub fn link_words(locale: &Locale) -> Result<(String, String), L10nError> {
         locale.format("ui-link-call", Some(&args))?,
         locale.format("ui-link-open", Some(&args))?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `{ $variable }` of the shipped English messages the program
+    /// formats is one the program gives (listed in [`UI_ARGS`], or a number
+    /// or date of the messages formatted with those).
+    #[test]
+    fn the_argument_table_covers_every_variable_the_messages_use() {
+        let numeric: &[(&str, &[&str])] = &[
+            ("ui-page", &["page", "total"]),
+            ("ui-date", &["year", "month", "day"]),
+            ("ui-date-month", &["year", "month"]),
+            ("ui-date-year", &["year"]),
+            ("card-cut", &["languages"]),
+            // Called by ui-date and ui-date-month with their arguments.
+            ("ui-month-name", &["month"]),
+            ("web-preview-pages", &["pages"]),
+        ];
+        let ftl = [
+            include_str!("../../locales/en/ui.ftl"),
+            include_str!("../../locales/en/web.ftl"),
+        ]
+        .concat();
+        for line in ftl.lines() {
+            let Some((id, body)) = line.split_once(" = ") else {
+                continue;
+            };
+            let id = id.trim();
+            let mut given: Vec<&str> = UI_ARGS
+                .iter()
+                .chain(numeric)
+                .filter(|(m, _)| *m == id)
+                .flat_map(|(_, args)| args.iter().copied())
+                .collect();
+            // A card row filled with the destination's embassy (see card.rs).
+            if id.starts_with("card-") && id.ends_with("-known") {
+                given.extend(["name", "phone"]);
+            }
+            for var in body
+                .split("{ $")
+                .skip(1)
+                .filter_map(|v| v.split([' ', '}']).next())
+            {
+                assert!(
+                    given.contains(&var),
+                    "`{id}` uses ${var}, which UI_ARGS does not give it"
+                );
+            }
+        }
+    }
 }

@@ -4,8 +4,11 @@
 //! Font choice follows the "Latin in CJK" rule: in Chinese text, Han,
 //! CJK punctuation and the marks Chinese and Western text share (quotes,
 //! dashes, ellipsis, middle dot) take the Chinese face, everything else the
-//! Latin face; in Latin text the Latin face comes first. A character no face
-//! has is an error naming the message, never a box in the output.
+//! Latin face; in Latin text the Latin face comes first. The language's
+//! families are followed by the fallback families (Hanzi beyond GB 2312, the
+//! rest of Big 5, Hangul, kana, a user's `--font-dir` fonts), which are read only
+//! when a character needs them. A character no face has is an error naming
+//! the message, the text and the character, never a box in the output.
 
 use crate::fonts::{FaceId, FontError, FontSet, Metrics, Weight};
 use crate::model::Script;
@@ -25,14 +28,17 @@ pub struct LangFonts {
 }
 
 impl LangFonts {
-    /// Resolves `families` in `fonts` for the language `tag`.
+    /// Resolves `families` in `fonts` for the language `tag`, then adds the
+    /// families `fonts` offers as fallbacks that `families` does not name
+    /// (see [`FontSet::fallbacks`]): a user's extra fonts, then the bundled
+    /// fallback faces, which stay compressed until a character needs them.
     pub fn new(
         fonts: &FontSet,
         script: Script,
         families: &[String],
         tag: &str,
     ) -> Result<LangFonts, FontError> {
-        let resolved = families
+        let mut resolved = families
             .iter()
             .map(|f| {
                 Ok([
@@ -41,10 +47,17 @@ impl LangFonts {
                 ])
             })
             .collect::<Result<Vec<_>, FontError>>()?;
+        let mut names = families.to_vec();
+        for (name, pair) in fonts.fallbacks(tag) {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+                resolved.push(pair);
+            }
+        }
         Ok(LangFonts {
             script,
             families: resolved,
-            names: families.to_vec(),
+            names,
         })
     }
 }
@@ -131,6 +144,7 @@ pub(crate) fn measure(
             }
             let (face, advance) = found.ok_or_else(|| FontError::MissingGlyph {
                 id: id.to_string(),
+                text: excerpt(span.text, ch),
                 ch,
                 fonts: lang.names.join(", "),
             })?;
@@ -159,6 +173,23 @@ pub(crate) fn measure(
         two_em_dashes(&mut glyphs);
     }
     Ok(glyphs)
+}
+
+/// The text around the first `ch` in `text`, at most 20 characters either
+/// side, for messages.
+fn excerpt(text: &str, ch: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&c| c == ch).unwrap_or(0);
+    let from = at.saturating_sub(20);
+    let to = (at + 21).min(chars.len());
+    let mut out: String = chars[from..to].iter().collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < chars.len() {
+        out.push('…');
+    }
+    out.trim().to_string()
 }
 
 /// How far the halves of a two-em dash overlap, in ems: more than the side
@@ -329,6 +360,11 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert_eq!(e, "message `student-x-y`: no font has a glyph for '☐' (U+2610); fonts tried: NotoSans, NotoSansSC");
+        assert_eq!(
+            e,
+            "no font has '☐' (U+2610), in \"a☐\" (message `student-x-y`); fonts tried: \
+             NotoSans, NotoSansSC, NotoSansKR, NotoSansSCExt, NotoSansSCRare, NotoSansTCExt; \
+             add a font that has it with --font-dir DIR"
+        );
     }
 }

@@ -238,7 +238,7 @@ pub(super) struct Embedding {
 }
 
 fn parse(face: &Face) -> Result<ttf_parser::Face<'_>, FontError> {
-    ttf_parser::Face::parse(face.data(), 0).map_err(|e| FontError::Invalid {
+    ttf_parser::Face::parse(face.data(), face.index()).map_err(|e| FontError::Invalid {
         file: face.file.clone(),
         reason: format!("not a font: {e}"),
     })
@@ -404,9 +404,11 @@ fn make(face: &Face, numbering: &Numbering) -> Result<Embedded, PdfError> {
     let ttf = parse(face)?;
     let order = &numbering.order;
     let remapper = subsetter::GlyphRemapper::new_from_glyphs(order);
-    let program = subsetter::subset(face.data(), 0, &remapper).map_err(|e| FontError::Invalid {
-        file: face.file.clone(),
-        reason: format!("cannot be subset: {e}"),
+    let program = subsetter::subset(face.data(), face.index(), &remapper).map_err(|e| {
+        FontError::Invalid {
+            file: face.file.clone(),
+            reason: format!("cannot be subset: {e}"),
+        }
     })?;
     let upem = f32::from(ttf.units_per_em().max(1));
     let widths = numbering

@@ -10,48 +10,10 @@ use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::fluent::Langs;
 use super::Usage;
+use crate::compose::UI_ARGS;
 use crate::diag::{Diagnostic, Kind};
 use crate::l10n::{L10nError, Locale, Localizer};
 use crate::model::Catalog;
-
-/// The string arguments the program gives each message (see
-/// `crate::compose`); messages not listed here get none, except the
-/// numeric ones of [`arg_sets`].
-const STRING_ARGS: &[(&str, &[&str])] = &[
-    ("ui-source-ref", &["refs"]),
-    ("ui-source-entry", &["title", "date"]),
-    ("ui-source-entry-undated", &["title"]),
-    ("ui-as-of", &["date"]),
-    ("ui-edition", &["roles"]),
-    ("ui-org-name", &["org"]),
-    ("ui-org-items", &["org"]),
-    ("ui-org-contacts", &["org"]),
-    ("ui-cover-employee", &["name"]),
-    ("ui-cover-destination", &["destination"]),
-    ("ui-cover-departure", &["date"]),
-    ("ui-cover-date", &["date"]),
-    ("ui-contact-officer", &["name", "details"]),
-    ("ui-contact", &["name", "details"]),
-    ("ui-ack-statement", &["org", "name", "checklist"]),
-    ("ui-ack-checklist", &["checklist", "date"]),
-    ("ui-card-org", &["org", "contacts"]),
-    ("ui-card-contact", &["name", "details"]),
-    ("ui-channels-heading", &["destination"]),
-    ("ui-mission-none", &["destination"]),
-    ("ui-mission-name", &["name", "city"]),
-    ("ui-mission-phone", &["phone"]),
-    ("ui-mission-address", &["address"]),
-    ("ui-mission-website", &["website"]),
-    ("ui-mission-as-of", &["date"]),
-    ("ui-verify-note", &["date"]),
-    ("ui-channel-hotline", &["name", "contact"]),
-    ("ui-channel-after-return", &["name", "contact"]),
-    // The web page of `predeparture serve` (src/serve/page.rs).
-    ("web-org-configured", &["org"]),
-    ("web-made", &["file"]),
-    ("web-made-packets", &["file"]),
-    ("web-error", &["message"]),
-];
 
 /// One way the program calls a message: its arguments by name.
 type ArgSet = Vec<(&'static str, FluentValue<'static>)>;
@@ -117,7 +79,7 @@ fn arg_sets(id: &str) -> Vec<ArgSet> {
             .map(|n| vec![("languages", FluentValue::from(n))])
             .collect(),
         _ if id.starts_with("card-") && id.ends_with("-known") => strings(&["name", "phone"]),
-        _ => match STRING_ARGS.iter().find(|(m, _)| *m == id) {
+        _ => match UI_ARGS.iter().find(|(m, _)| *m == id) {
             Some((_, names)) => strings(names),
             None => vec![Vec::new()],
         },
