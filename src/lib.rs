@@ -49,7 +49,7 @@ use compose::{compose, page_label, Document, Extras, OrgInput};
 use fonts::FontSet;
 use l10n::{Locale, Localizer};
 use layout::{LangFonts, Layout, LayoutOptions};
-use model::{Catalog, Date, Org};
+use model::{Catalog, Date, Destination, Org};
 use profile::{PageSize, Profile};
 
 /// Any error the library reports.
@@ -282,6 +282,32 @@ impl Renderer {
     }
 
     /// The document, its languages and its checklist: negotiated and composed once.
+    /// The destinations `query` names: one country, or several separated by
+    /// `;` for a trip through them (`FR;IT`), each by code or by name in any
+    /// language; each country once, in the order given.
+    pub fn destinations(&self, query: Option<&str>) -> Result<Vec<&Destination>, Error> {
+        let Some(query) = query else {
+            return Ok(Vec::new());
+        };
+        let channels = self
+            .catalog
+            .channels
+            .as_ref()
+            .ok_or(model::ModelError::NoChannels)?;
+        let mut out: Vec<&Destination> = Vec::new();
+        for part in query
+            .split([';', '；'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let d = channels.find(part)?;
+            if !out.iter().any(|o| o.code == d.code) {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
     fn prepare(
         &self,
         request: &Request,
@@ -290,21 +316,12 @@ impl Renderer {
         checklist.check_roles(&request.roles)?;
         let locales = self.locales(request)?;
         let org = org_input(request, checklist.as_of)?;
-        let destination = match &request.destination {
-            Some(query) => Some(
-                self.catalog
-                    .channels
-                    .as_ref()
-                    .ok_or(model::ModelError::NoChannels)?
-                    .find(query)?,
-            ),
-            None => None,
-        };
+        let destinations = self.destinations(request.destination.as_deref())?;
         let extras = Extras {
             // Printed profiles carry the cut-out card.
             card: request.profile.spec().card,
             org,
-            destination,
+            destinations,
             today: request.today.unwrap_or(checklist.as_of),
         };
         let doc = compose(&self.catalog, checklist, &locales, &request.roles, &extras)?;

@@ -32,8 +32,8 @@ fuzz_target!(|data: &[u8]| {
     let (renderer, org) = setup();
     let mut request = Request::handout("short-trip", &["zh-CN", "en"]);
     request.profile = Profile::Packet;
+    request.org = Some(org.clone());
     request.packet = Some(PacketRequest {
-        org: org.clone(),
         name: Some(name.to_string()),
         departure: None,
         date: Date {

@@ -91,3 +91,5 @@ ui-channel-after-return = After your return: { $name }, { $contact }
 ui-channel-employer = After your return you can also report through your home university or employer in China.
 ui-or = {" or "}
 card-mission-known = { $name }, consular protection, 24 h: { $phone }
+# Between the countries of a trip: "France, Italy".
+ui-name-separator = {", "}

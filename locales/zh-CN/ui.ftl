@@ -78,3 +78,5 @@ ui-channel-after-return = 回国后可通过{ $name }：{ $contact }
 ui-channel-employer = 回国后也可以通过国内所在学校或单位向国家安全机关报告。
 ui-or = 或
 card-mission-known = { $name }领事保护与协助电话（24小时）：{ $phone }
+# 行程中各国之间。
+ui-name-separator = 、

@@ -78,3 +78,5 @@ ui-channel-hotline = { $name }（24小時，在境外均可撥打）：{ $contac
 ui-channel-after-return = 回國後可透過{ $name }：{ $contact }
 ui-channel-employer = 回國後也可以透過國內所屬學校或單位向國家安全機關報告。
 ui-or = 或
+# 行程中各國之間。
+ui-name-separator = 、

@@ -44,15 +44,18 @@ pub(crate) fn hint(error: &Error, renderer: &Renderer) -> Option<String> {
 /// A warning for a destination that is a country without mission data:
 /// its documents print lines to write the numbers in.
 pub(crate) fn without_missions(renderer: &Renderer, query: &str) -> Option<String> {
-    let channels = renderer.catalog().channels.as_ref()?;
-    let d = channels.find(query).ok()?;
-    if !d.missions.is_empty() {
+    let destinations = renderer.destinations(Some(query)).ok()?;
+    let names: Vec<String> = destinations
+        .iter()
+        .filter(|d| d.missions.is_empty())
+        .map(|d| format!("{} ({})", d.name.get("en").unwrap_or(&d.code), d.code))
+        .collect();
+    if names.is_empty() {
         return None;
     }
-    let name = d.name.get("en").unwrap_or(&d.code);
     Some(format!(
-        "no mission data for {name} ({}): the document has lines to write the numbers in and says where to look them up",
-        d.code
+        "no mission data for {}: the document has lines to write the numbers in and says where to look them up",
+        names.join(", ")
     ))
 }
 

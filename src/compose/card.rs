@@ -25,7 +25,7 @@ pub(super) fn card(
     {
         let mut rows = Vec::new();
         for row in &catalog.card {
-            let embassy = destination_embassy(extras.destination).filter(|_| row.fill.is_some());
+            let embassy = destination_embassy(&extras.destinations).filter(|_| row.fill.is_some());
             let item = match embassy {
                 Some(m) => {
                     let text = per_lang(locales, &message_id(&["card", &row.id, "known"]), |l| {

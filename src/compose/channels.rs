@@ -4,13 +4,16 @@
 use fluent_bundle::FluentArgs;
 
 use super::citations::Citations;
-use super::{name_in, per_lang, text, ComposeError, Item, Section, Text};
+use super::{destination_names, name_in, per_lang, text, ComposeError, Item, Section, Text};
 use crate::l10n::Locale;
 use crate::model::{ChannelKind, Channels, Date, Destination, Mission};
 
-/// The first mission of a destination that has a consular-protection number.
-pub(super) fn destination_embassy(destination: Option<&Destination>) -> Option<&Mission> {
-    destination?.missions.iter().find(|m| m.phone.is_some())
+/// The first mission with a consular-protection number, of the first
+/// destination that has one.
+pub(super) fn destination_embassy<'a>(destinations: &[&'a Destination]) -> Option<&'a Mission> {
+    destinations
+        .iter()
+        .find_map(|d| d.missions.iter().find(|m| m.phone.is_some()))
 }
 
 /// The section of help and reporting channels: the destination's embassy and
@@ -18,25 +21,30 @@ pub(super) fn destination_embassy(destination: Option<&Destination>) -> Option<&
 /// channels for after return.
 pub(super) fn channels_section(
     data: &Channels,
-    destination: Option<&Destination>,
+    destinations: &[&Destination],
     today: Date,
     locales: &[&Locale],
     citations: &mut Citations,
 ) -> Result<Section, ComposeError> {
-    let heading = match destination {
-        Some(d) => with_destination(locales, "ui-channels-heading", d)?,
-        None => text(locales, "ui-channels-heading-blank".into(), None)?,
+    let heading = if destinations.is_empty() {
+        text(locales, "ui-channels-heading-blank".into(), None)?
+    } else {
+        with_destinations(locales, "ui-channels-heading", destinations)?
     };
-    let mut items = match destination {
-        Some(d) if d.missions.is_empty() => {
-            vec![plain(with_destination(locales, "ui-mission-none", d)?)]
+    let mut items = Vec::new();
+    // Each country of a trip in turn: its missions, or where to look them up.
+    for d in destinations {
+        if d.missions.is_empty() {
+            items.push(plain(with_destinations(locales, "ui-mission-none", &[d])?));
+        } else {
+            items.extend(mission_rows(d, today, locales, citations)?);
         }
-        Some(d) => mission_rows(d, today, locales, citations)?,
-        None => ["ui-mission-blank-name", "ui-mission-blank-phone"]
-            .into_iter()
-            .map(|id| Ok(plain(text(locales, id.into(), None)?)))
-            .collect::<Result<_, ComposeError>>()?,
-    };
+    }
+    if destinations.is_empty() {
+        for id in ["ui-mission-blank-name", "ui-mission-blank-phone"] {
+            items.push(plain(text(locales, id.into(), None)?));
+        }
+    }
     items.extend(national_rows(data, locales, citations)?);
     items.push(plain(text(locales, "ui-channel-employer".into(), None)?));
     Ok(Section { heading, items })
@@ -51,11 +59,15 @@ fn plain(text: Text) -> Item {
     }
 }
 
-/// Message `id` with the destination's name as `$destination`.
-fn with_destination(locales: &[&Locale], id: &str, d: &Destination) -> Result<Text, ComposeError> {
+/// Message `id` with the destinations' names as `$destination`.
+fn with_destinations(
+    locales: &[&Locale],
+    id: &str,
+    destinations: &[&Destination],
+) -> Result<Text, ComposeError> {
     per_lang(locales, id, |l| {
         let mut args = FluentArgs::new();
-        args.set("destination", name_in(&d.name, l, &d.location)?);
+        args.set("destination", destination_names(destinations, l)?);
         Ok(args)
     })
 }

@@ -46,8 +46,9 @@ pub struct Extras<'a> {
     pub card: bool,
     /// The organisation the document is made for, and what of it to print.
     pub org: Option<OrgInput<'a>>,
-    /// The destination whose missions to print.
-    pub destination: Option<&'a Destination>,
+    /// The destinations whose missions to print: none, one, or the
+    /// countries of a trip, in order.
+    pub destinations: Vec<&'a Destination>,
     /// The date the document is made, to judge how old a fact is.
     pub today: Date,
 }
@@ -108,7 +109,7 @@ pub fn compose(
     let mut citations = Citations::new(catalog);
     let mut sections = sections(checklist, locales, roles, &mut citations)?;
     let parts = match &extras.org {
-        Some(input) => Some(org_parts(input, extras.destination, locales, checklist)?),
+        Some(input) => Some(org_parts(input, &extras.destinations, locales, checklist)?),
         None => None,
     };
     let (org, packet, acknowledgement) = match parts {
@@ -121,7 +122,7 @@ pub fn compose(
     let channels = match &catalog.channels {
         Some(data) => Some(channels_section(
             data,
-            extras.destination,
+            &extras.destinations,
             extras.today,
             locales,
             &mut citations,
@@ -210,6 +211,18 @@ fn per_lang(
     })
 }
 
+/// The names of `destinations` in `locale`'s language, as a list.
+fn destination_names(
+    destinations: &[&Destination],
+    locale: &Locale,
+) -> Result<String, ComposeError> {
+    let names = destinations
+        .iter()
+        .map(|d| name_in(&d.name, locale, &d.location))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names.join(&locale.format("ui-name-separator", None)?))
+}
+
 /// A name of the channel data in `locale`'s language.
 fn name_in(
     names: &Names,
@@ -267,12 +280,15 @@ mod tests {
             .iter()
             .map(|l| localizer.negotiate(l).unwrap())
             .collect();
-        let destination = destination.map(|d| catalog.channels.as_ref().unwrap().find(d).unwrap());
+        let channels = catalog.channels.as_ref().unwrap();
+        let destinations = destination
+            .map(|d| d.split(';').map(|d| channels.find(d).unwrap()).collect())
+            .unwrap_or_default();
         let checklist = catalog.checklist(checklist).unwrap();
         let extras = Extras {
             card,
             org: None,
-            destination,
+            destinations,
             today: checklist.as_of,
         };
         compose(&catalog, checklist, &locales, &[], &extras).unwrap()
@@ -337,5 +353,32 @@ mod tests {
         assert!(hotline >= missions);
         assert!(rows[hotline].text.text[1].contains("+86-10-12308"));
         assert!(rows.last().unwrap().text.id == "ui-channel-employer");
+    }
+
+    #[test]
+    fn a_trip_through_several_countries_lists_each_countrys_channels() {
+        let catalog = Catalog::bundled().unwrap();
+        let channels = catalog.channels.as_ref().unwrap();
+        let fr = channels.find("FR").unwrap().missions.len();
+        let doc = compose_with("short-trip", &["en"], Some("FR;IT;PT"), true);
+        let section = doc.channels.unwrap();
+        assert!(
+            section.heading.text[0].contains("France, Italy, Portugal"),
+            "{:?}",
+            section.heading
+        );
+        let ids: Vec<&str> = section.items.iter().map(|i| i.text.id.as_str()).collect();
+        assert_eq!(
+            ids.iter()
+                .filter(|i| i.starts_with("ui-mission:FR-"))
+                .count(),
+            fr
+        );
+        assert!(ids.iter().any(|i| i.starts_with("ui-mission:IT-")));
+        // Portugal has no mission data: where to look the numbers up.
+        assert!(ids.contains(&"ui-mission-none"));
+        let first_it = ids.iter().position(|i| i.starts_with("ui-mission:IT-"));
+        let last_fr = ids.iter().rposition(|i| i.starts_with("ui-mission:FR-"));
+        assert!(last_fr < first_it, "{ids:?}");
     }
 }

@@ -5,8 +5,8 @@
 use fluent_bundle::FluentArgs;
 
 use super::{
-    name_in, per_lang, text, AckLine, Acknowledgement, ComposeError, Item, OrgInput, OrgPart,
-    Packet, Section, Text,
+    destination_names, per_lang, text, AckLine, Acknowledgement, ComposeError, Item, OrgInput,
+    OrgPart, Packet, Section, Text,
 };
 use crate::l10n::Locale;
 use crate::model::{message_id, Checklist, Contact, Destination, Org};
@@ -46,7 +46,7 @@ fn with_org(org: &Org, l: &Locale) -> Result<FluentArgs<'static>, ComposeError> 
 /// The organisation's parts of the document `input` asks for.
 pub(super) fn org_parts(
     input: &OrgInput,
-    destination: Option<&Destination>,
+    destinations: &[&Destination],
     locales: &[&Locale],
     checklist: &Checklist,
 ) -> Result<OrgParts, ComposeError> {
@@ -65,7 +65,7 @@ pub(super) fn org_parts(
     let packet = if input.cover {
         Some(Packet {
             kind: text(locales, "ui-packet-kind".into(), None)?,
-            cover: cover(input, name.as_deref(), destination, locales)?,
+            cover: cover(input, name.as_deref(), destinations, locales)?,
         })
     } else {
         None
@@ -74,7 +74,7 @@ pub(super) fn org_parts(
         Some(acknowledgement(
             input,
             name,
-            destination,
+            destinations,
             locales,
             checklist,
         )?)
@@ -107,7 +107,7 @@ pub(super) fn org_parts(
 fn acknowledgement(
     input: &OrgInput,
     name: Option<String>,
-    destination: Option<&Destination>,
+    destinations: &[&Destination],
     locales: &[&Locale],
     checklist: &Checklist,
 ) -> Result<Acknowledgement, ComposeError> {
@@ -124,7 +124,7 @@ fn acknowledgement(
         args.set("date", l.format_day(checklist.as_of)?);
         Ok(args)
     })?;
-    let [_, destination, departure, _] = facts(input, name.as_deref(), destination, locales)?;
+    let [_, destination, departure, _] = facts(input, name.as_deref(), destinations, locales)?;
     let line = |id: &str, value: Option<String>, field: Option<&str>| -> Result<_, ComposeError> {
         Ok(AckLine {
             label: text(locales, id.into(), None)?,
@@ -178,17 +178,17 @@ fn org_items(org: &Org, locales: &[&Locale]) -> Result<Vec<Item>, ComposeError> 
 fn cover(
     input: &OrgInput,
     name: Option<&str>,
-    destination: Option<&Destination>,
+    destinations: &[&Destination],
     locales: &[&Locale],
 ) -> Result<Vec<Text>, ComposeError> {
-    Ok(facts(input, name, destination, locales)?.into())
+    Ok(facts(input, name, destinations, locales)?.into())
 }
 
 /// Employee, destination, departure and date lines.
 fn facts(
     input: &OrgInput,
     name: Option<&str>,
-    destination: Option<&Destination>,
+    destinations: &[&Destination],
     locales: &[&Locale],
 ) -> Result<[Text; 4], ComposeError> {
     let line =
@@ -203,14 +203,13 @@ fn facts(
         line("ui-cover-employee", "name", &|_| {
             Ok(name.unwrap_or(BLANK).to_string())
         })?,
-        line(
-            "ui-cover-destination",
-            "destination",
-            &|l| match destination {
-                Some(d) => name_in(&d.name, l, &d.location),
-                None => Ok(BLANK.into()),
-            },
-        )?,
+        line("ui-cover-destination", "destination", &|l| {
+            if destinations.is_empty() {
+                Ok(BLANK.into())
+            } else {
+                destination_names(destinations, l)
+            }
+        })?,
         line("ui-cover-departure", "date", &|l| match input.departure {
             Some(d) => Ok(l.format_day(d)?),
             None => Ok(BLANK.into()),

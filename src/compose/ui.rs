@@ -25,6 +25,7 @@ pub const UI_MESSAGES: &[&str] = &[
     "ui-as-of",
     "ui-edition",
     "ui-list-separator",
+    "ui-name-separator",
     "ui-or",
     "card-title",
     "card-cut",
