@@ -3,11 +3,15 @@
 # examples/student-zh-CN-en.pdf and the PNG pages beside it. Needs
 # poppler-utils (pdftoppm). The web page's screenshot, examples/serve.png,
 # is taken by the browser test: UPDATE_SCREENSHOTS=1 cargo test --test serve.
+# BIN=path/to/predeparture uses a binary already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOURCE_DATE_EPOCH=1764547200   # 2025-12-01: pictures do not change with the day
-cargo build --release --quiet
-bin=target/release/predeparture
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet
+    BIN=target/release/predeparture
+fi
+bin=$BIN
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
