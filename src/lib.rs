@@ -242,6 +242,23 @@ impl Renderer {
         })
     }
 
+    /// The file name a front end gives `request`'s output by default:
+    /// `<checklist>-<profile>-<langs>.<extension>`, e.g.
+    /// `student-handout-zh-CN-en.pdf`.
+    pub fn file_name(&self, request: &Request, extension: &str) -> Result<String, Error> {
+        let tags: Vec<&str> = self
+            .locales(request)?
+            .iter()
+            .map(|l| l.tag.as_str())
+            .collect();
+        Ok(format!(
+            "{}-{}-{}.{extension}",
+            request.checklist,
+            request.profile.spec().name,
+            tags.join("-")
+        ))
+    }
+
     /// A renderer of the bundled catalog with the bundled fonts.
     pub fn bundled() -> Result<Renderer, Error> {
         Renderer::new(Catalog::bundled()?, FontSet::bundled())

@@ -331,22 +331,9 @@ fn export_format(format: OutputFormat) -> Format {
 
 /// `<checklist>-<profile>-<langs>.<ext>`, e.g. `student-handout-zh-CN-en.pdf`.
 fn default_name(renderer: &Renderer, request: &Request, format: OutputFormat) -> Result<PathBuf> {
-    let tags: Vec<String> = renderer
-        .locales(request)?
-        .iter()
-        .map(|l| l.tag.clone())
-        .collect();
-    let profile = match request.profile {
-        Profile::Handout => "handout",
-        Profile::Phone => "phone",
-        Profile::Packet => "packet",
-    };
-    Ok(PathBuf::from(format!(
-        "{}-{profile}-{}.{}",
-        request.checklist,
-        tags.join("-"),
-        format.extension()
-    )))
+    Ok(PathBuf::from(
+        renderer.file_name(request, format.extension())?,
+    ))
 }
 
 /// Flags a roster cannot use.

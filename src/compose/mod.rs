@@ -65,7 +65,7 @@ pub struct OrgInput<'a> {
     pub cover: bool,
     /// End with the acknowledgement page.
     pub acknowledgement: bool,
-    /// The employee's name.
+    /// The employee's name, already cleaned (`text::clean`, in the facade).
     pub name: Option<String>,
     /// When they leave.
     pub departure: Option<Date>,

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::l10n::Locale;
 use crate::model::{message_id, Checklist, Contact, Destination, Org};
-use crate::text::strip_controls;
 
 /// A blank to write in, for facts the document was not given.
 const BLANK: &str = "________________";
@@ -51,11 +50,8 @@ pub(super) fn org_parts(
     checklist: &Checklist,
 ) -> Result<OrgParts, ComposeError> {
     let org = input.org;
-    let name = input
-        .name
-        .as_deref()
-        .map(|n| strip_controls(n).trim().to_string())
-        .filter(|n| !n.is_empty());
+    // Cleaned where the request came in (`text::clean` in the facade).
+    let name = input.name.clone();
     let part = OrgPart {
         name: per_lang(locales, "ui-org-name", |l| with_org(org, l))?,
         logo: org.logo.clone(),

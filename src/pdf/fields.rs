@@ -20,6 +20,7 @@
 use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::forms::add_annotations;
 use super::{catalog, text_string};
 use crate::layout::{Item, Layout};
 
@@ -106,21 +107,6 @@ pub(super) fn text_fields(doc: &mut lopdf::Document, layout: &Layout, pages: &[O
         dictionary! { "Font" => dictionary! { "Helv" => helvetica } },
     );
     catalog.set("AcroForm", form);
-}
-
-/// Appends `widgets` to the page's annotations.
-fn add_annotations(doc: &mut lopdf::Document, page: ObjectId, widgets: Vec<Object>) {
-    if widgets.is_empty() {
-        return;
-    }
-    if let Ok(dict) = doc.get_object_mut(page).and_then(Object::as_dict_mut) {
-        let mut annots = match dict.get(b"Annots") {
-            Ok(Object::Array(a)) => a.clone(),
-            _ => Vec::new(),
-        };
-        annots.extend(widgets);
-        dict.set("Annots", annots);
-    }
 }
 
 /// Writes `record` and the content hash into the information dictionary.

@@ -87,7 +87,7 @@ fn appearance(
 }
 
 /// Appends `widgets` to the page's annotations.
-fn add_annotations(doc: &mut lopdf::Document, page: ObjectId, widgets: Vec<Object>) {
+pub(super) fn add_annotations(doc: &mut lopdf::Document, page: ObjectId, widgets: Vec<Object>) {
     if widgets.is_empty() {
         return;
     }

@@ -9,7 +9,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use predeparture::export::{export, Format};
-use predeparture::layout::Profile;
 use serde_json::{json, Value};
 
 use super::input::{self, Fields, Uploads};
@@ -269,23 +268,9 @@ fn document(
             export(&doc, format).map_err(|e| internal(&e))?.into_bytes()
         }
     };
-    let tags: Vec<String> = renderer
-        .locales(&request)
-        .map_err(library)?
-        .iter()
-        .map(|l| l.tag.clone())
-        .collect();
-    let profile = match request.profile {
-        Profile::Handout => "handout",
-        Profile::Phone => "phone",
-        Profile::Packet => "packet",
-    };
-    let name = format!(
-        "{}-{profile}-{}.{}",
-        request.checklist,
-        tags.join("-"),
-        output.extension()
-    );
+    let name = renderer
+        .file_name(&request, output.extension())
+        .map_err(library)?;
     Ok((bytes, name))
 }
 
