@@ -51,6 +51,7 @@ use l10n::{Locale, Localizer};
 use layout::{LangFonts, Layout, LayoutOptions};
 use model::{Catalog, Date, Destination, Org};
 use profile::{PageSize, Profile};
+use std::sync::Arc;
 
 /// Any error the library reports.
 #[derive(Debug, thiserror::Error)]
@@ -224,11 +225,22 @@ fn record(
     record
 }
 
+/// A rendered PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Its page count.
+    pub pages: usize,
+}
+
 /// Renders checklists from one catalog with one set of fonts.
 pub struct Renderer {
     catalog: Catalog,
     localizer: Localizer,
     fonts: FontSet,
+    /// Paragraphs set for earlier documents (same fonts), reused.
+    paragraphs: Arc<layout::Cache>,
 }
 
 impl Renderer {
@@ -239,6 +251,7 @@ impl Renderer {
             catalog,
             localizer,
             fonts,
+            paragraphs: Arc::default(),
         })
     }
 
@@ -365,6 +378,7 @@ impl Renderer {
             page: request.page_size(),
             profile: request.profile,
             langs,
+            cache: Arc::clone(&self.paragraphs),
         };
         let mut layout = layout::layout(doc, &self.fonts, &options)?;
         let total = layout.pages.len();
@@ -377,6 +391,11 @@ impl Renderer {
 
     /// Renders `request` as PDF bytes.
     pub fn render(&self, request: &Request) -> Result<Vec<u8>, Error> {
+        Ok(self.render_pdf(request)?.bytes)
+    }
+
+    /// Renders `request` as a PDF, with its page count.
+    pub fn render_pdf(&self, request: &Request) -> Result<Pdf, Error> {
         let (doc, locales, checklist) = self.prepare(request)?;
         let layout = self.layout_document(&doc, &locales, request)?;
         let timestamp = request
@@ -413,7 +432,11 @@ impl Renderer {
                 })
                 .collect::<Result<_, Error>>()?,
             archival: request.pdf_a || request.profile == Profile::Packet,
+            personal: compose::PERSONAL.iter().map(|id| id.to_string()).collect(),
         };
-        Ok(pdf::export(&layout, &self.fonts, &options)?)
+        Ok(Pdf {
+            bytes: pdf::export(&layout, &self.fonts, &options)?,
+            pages: layout.pages.len(),
+        })
     }
 }

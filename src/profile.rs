@@ -74,7 +74,7 @@ impl std::str::FromStr for PageSize {
 }
 
 /// The three uses of a checklist, each with its own page design.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Profile {
     /// Printed handout: A4 or Letter, print-friendly, QR codes, wallet card.
     Handout,

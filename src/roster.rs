@@ -19,7 +19,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::model::Date;
-use crate::{Error, Request};
+use crate::{Error, Pdf, Request};
 
 /// How a CSV roster's bytes are encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -652,7 +652,7 @@ pub struct Entry {
 
 impl Entry {
     /// The entry of `row`'s packet `pdf`, written as `file` for `request`.
-    pub fn new(roster: &Roster, row: &Row, request: &Request, file: &str, pdf: &[u8]) -> Entry {
+    pub fn new(roster: &Roster, row: &Row, request: &Request, file: &str, pdf: &Pdf) -> Entry {
         Entry {
             row: row.number,
             name: row.name.clone(),
@@ -663,9 +663,9 @@ impl Entry {
                 .and_then(|p| p.departure)
                 .map(|d| d.to_string()),
             file: file.to_string(),
-            pages: page_count(pdf).unwrap_or(0),
-            bytes: pdf.len() as u64,
-            sha256: sha256_hex(pdf),
+            pages: pdf.pages,
+            bytes: pdf.bytes.len() as u64,
+            sha256: sha256_hex(&pdf.bytes),
             extra: roster
                 .extra_columns
                 .iter()
@@ -739,13 +739,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The number of pages of a PDF, if it can be read.
-pub fn page_count(pdf: &[u8]) -> Option<usize> {
-    lopdf::Document::load_mem(pdf)
-        .ok()
-        .map(|d| d.get_pages().len())
 }
 
 #[cfg(test)]

@@ -3,29 +3,35 @@
 
     python3 typst_inprocess.py HANDOUT.typ FONT_DIR MODE N [--ua]
 
-One `typst.Compiler` (one Typst "world": the source file, the fonts, the
-sys.inputs) compiles the handout to PDF bytes in memory N + 1 times; the
-first compilation (fonts loaded, nothing memoized yet) is reported apart
-from the N after it. Prints one line in bench_inprocess's format:
+One `typst.Compiler` (one Typst "world": fonts, files, sys.inputs) compiles
+the handout to PDF bytes in memory N + 1 times; the first compilation
+(fonts read and parsed, nothing memoized yet) is reported apart from the N
+after it. Prints one line in bench_inprocess's format:
 
     mode=MODE n=N first_ms=… median_ms=… min_ms=… p90_ms=… bytes=… maxrss_kib=…
 
-MODE says what changes from one compilation to the next:
+Typst memoizes evaluation and layout (the comemo crate) in a process-wide
+cache that survives from one compilation to the next. MODE says what
+changes between compilations, and so how much of that cache can be reused:
 
-* `same`:   nothing. Typst memoizes (comemo) evaluation and layout across
-            compilations, so after the first it mostly checks its caches.
-* `date`:   `sys.inputs.date`, the PDF's creation date (like our renderer's
-            per-document timestamp). Page content is unchanged, so Typst
-            may reuse the memoized layout of every block.
-* `varied`: `sys.inputs.date` and `sys.inputs.stamp`; handout.typ puts
-            `metadata(stamp)` into every block, so every block's content
-            differs from every earlier compilation and no block's layout can
-            be reused. (Fonts stay loaded and text shaping caches stay warm,
-            as our renderer keeps its fonts; comemo's cache is process-wide
-            and is never evicted here.)
+* `same`:   nothing; after the first compilation Typst mostly validates
+            its cache and exports again.
+* `varied`: `sys.inputs.date`, the PDF's creation date (handout.typ puts it
+            in `set document(date: …)`), a different day each time, like our
+            renderer's `varied` (another "today" and timestamp per document).
+            sys.inputs are part of Typst's standard library value, so a new
+            value invalidates every memoized evaluation and layout that
+            depended on the library: each compilation redoes evaluation,
+            layout and export. (Checked: changing an *unused* sys.inputs key
+            costs the same.) Only the loaded fonts and process-level lazy
+            data stay warm, as our renderer keeps its fonts.
+* `edit`:   the source itself, one checklist item's English text gets a
+            different number each time, everything else unchanged: Typst's
+            incremental case (what `typst watch` sees after an edit). Our
+            renderer has no such mode; for information only.
 
 `--ua` exports PDF/UA-1 (`pdf_standards=["ua-1"]`), as our handout claims;
-by default Typst writes a tagged PDF without a PDF/UA claim.
+by default Typst 0.15 writes a tagged PDF without a PDF/UA claim.
 
 Run each mode in a fresh process (bench.py does) so no mode warms another.
 """
@@ -40,30 +46,38 @@ import typst
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 4 or args[2] not in ("same", "date", "varied"):
-        sys.exit("usage: typst_inprocess.py HANDOUT.typ FONT_DIR same|date|varied N [--ua]")
+    if len(args) != 4 or args[2] not in ("same", "varied", "edit"):
+        sys.exit("usage: typst_inprocess.py HANDOUT.typ FONT_DIR same|varied|edit N [--ua]")
     path, font_dir, mode, n = args[0], args[1], args[2], int(args[3])
     standards = ["ua-1"] if "--ua" in sys.argv else []
     base = datetime.date(2026, 12, 1)
+    with open(path, "rb") as f:
+        source = f.read()
+    # The first checklist item's English text: the second string literal of
+    # the first `#item(` call.
+    at_item = source.index(b"#item(")
+    at_en = source.index(b'", "', at_item) + len(b'", "')
 
-    def inputs(i: int) -> dict:
-        if mode == "same" or i == 0:
-            return {"date": base.isoformat()}
-        date = (base + datetime.timedelta(days=i)).isoformat()
-        if mode == "date":
-            return {"date": date}
-        return {"date": date, "stamp": f"document {i}"}
+    def request(i: int) -> dict:
+        """The arguments of compilation number i (0: the base document)."""
+        inputs = {"date": base.isoformat()}
+        src = source
+        if mode == "varied" and i > 0:
+            inputs["date"] = (base + datetime.timedelta(days=i)).isoformat()
+        if mode == "edit" and i > 0:
+            src = source[:at_en] + b"(edit %d) " % i + source[at_en:]
+        return {"input": src, "sys_inputs": inputs}
 
-    compiler = typst.Compiler(path, font_paths=[font_dir], ignore_system_fonts=True)
+    compiler = typst.Compiler(font_paths=[font_dir], ignore_system_fonts=True)
     t = time.perf_counter()
-    pdf = compiler.compile(format="pdf", sys_inputs=inputs(0), pdf_standards=standards)
+    pdf = compiler.compile(format="pdf", pdf_standards=standards, **request(0))
     first = (time.perf_counter() - t) * 1e3
     size = len(pdf)
     times = []
     for i in range(1, n + 1):
-        request = inputs(i)
+        r = request(i)
         t = time.perf_counter()
-        compiler.compile(format="pdf", sys_inputs=request, pdf_standards=standards)
+        compiler.compile(format="pdf", pdf_standards=standards, **r)
         times.append((time.perf_counter() - t) * 1e3)
     times.sort()
 

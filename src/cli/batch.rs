@@ -243,9 +243,9 @@ fn render_one(
     staging: &Path,
 ) -> Result<Entry, RowError> {
     let pdf = renderer
-        .render(&job.request)
+        .render_pdf(&job.request)
         .map_err(|e| row_error(renderer, roster, job, &e))?;
-    write_new(&staging.join(&job.file), &pdf, None).map_err(|e| RowError {
+    write_new(&staging.join(&job.file), &pdf.bytes, None).map_err(|e| RowError {
         file: roster.file.clone(),
         line: job.row.line,
         message: format!("cannot write {}: {e}", job.file),

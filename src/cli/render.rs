@@ -177,31 +177,31 @@ pub(crate) fn render_once(args: &RenderArgs, quiet: bool) -> Result<ExitCode> {
         Some(path) => path.clone(),
         None => default_name(&renderer, &request, format)?,
     };
-    let bytes = match format {
-        OutputFormat::Pdf => renderer
-            .render(&request)
-            .map_err(|e| super::suggest::explain(e, &renderer))?,
+    let (bytes, pages) = match format {
+        OutputFormat::Pdf => {
+            let pdf = renderer
+                .render_pdf(&request)
+                .map_err(|e| super::suggest::explain(e, &renderer))?;
+            (pdf.bytes, Some(pdf.pages))
+        }
         other => {
             let doc = renderer
                 .document(&request)
                 .map_err(|e| super::suggest::explain(e, &renderer))?;
-            export(&doc, export_format(other))?.into_bytes()
+            (export(&doc, export_format(other))?.into_bytes(), None)
         }
     };
     super::output::write(&output, &bytes)?;
     if output.as_os_str() != "-" {
-        note(quiet, &wrote(&output, &bytes, format, &source));
+        note(quiet, &wrote(&output, &bytes, pages, &source));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn wrote(output: &Path, bytes: &[u8], format: OutputFormat, source: &super::Source) -> String {
-    let pages = match format {
-        OutputFormat::Pdf => predeparture::roster::page_count(bytes)
-            .map(|n| format!("{}, ", super::plural(n, "page", "pages")))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
+fn wrote(output: &Path, bytes: &[u8], pages: Option<usize>, source: &super::Source) -> String {
+    let pages = pages
+        .map(|n| format!("{}, ", super::plural(n, "page", "pages")))
+        .unwrap_or_default();
     let from = match source {
         super::Source::Bundled => String::new(),
         other => format!(" from {other}"),

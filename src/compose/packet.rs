@@ -18,6 +18,10 @@ const BLANK: &str = "________________";
 /// item fields, which are named by message ids (`<checklist>-…`,
 /// `org-item-…`).
 pub const ACK_READ: &str = "ack-read";
+/// The messages that print the employee's name: the cover's line, the
+/// acknowledgement's statement and its printed name.
+pub const PERSONAL: [&str; 3] = ["ui-cover-employee", "ui-ack-statement", "ui-ack-name"];
+
 /// The printed name's field.
 pub const ACK_NAME: &str = "ack-name";
 /// The date's field.

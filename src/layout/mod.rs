@@ -15,6 +15,7 @@
 //! acknowledgement page.
 
 mod blocks;
+mod cache;
 mod justify;
 mod linebreak;
 mod measure;
@@ -22,6 +23,7 @@ mod paginate;
 pub mod qr;
 mod setting;
 
+pub use cache::Cache;
 pub use linebreak::{forbidden_at_end, forbidden_at_start};
 pub use measure::{LangFonts, Style};
 
@@ -41,6 +43,8 @@ pub struct LayoutOptions {
     pub profile: Profile,
     /// Fonts and script of each language of the document, in its order.
     pub langs: Vec<LangFonts>,
+    /// Paragraphs set before with the same fonts, reused (see [`Cache`]).
+    pub cache: std::sync::Arc<Cache>,
 }
 
 /// A laid-out document.
@@ -390,6 +394,7 @@ fn setter<'a>(fonts: &'a FontSet, options: &'a LayoutOptions) -> Setter<'a> {
         langs: &options.langs,
         profile: options.profile,
         design: options.profile.spec().design,
+        cache: &options.cache,
     }
 }
 

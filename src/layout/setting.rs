@@ -2,6 +2,7 @@
 //! styles, and one paragraph measured, broken and positioned in a column,
 //! with link areas over its phone numbers and web addresses.
 
+use super::cache::{Cache, Key};
 use super::justify::{looseness, spacing, MAX_STRETCH_EM};
 use super::linebreak::{fill, measure_line, opportunities, Break, LineSpan};
 use super::measure::{measure, Glyph, LangFonts, Span, Style};
@@ -12,11 +13,13 @@ use crate::model::Script;
 use crate::profile::Design;
 use crate::text::{is_closing_punct, is_han, links};
 
+use std::sync::Arc;
+
 /// The one grey of secondary text (subtitles, references, sources, footers).
 pub(crate) const GRAY: f32 = 0.3;
 
 /// Text roles.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(crate) enum Role {
     Title,
     Subtitle,
@@ -109,6 +112,8 @@ pub(crate) struct Setter<'a> {
     pub langs: &'a [LangFonts],
     pub profile: Profile,
     pub design: Design,
+    /// Paragraphs set for earlier documents.
+    pub cache: &'a Cache,
 }
 
 impl Setter<'_> {
@@ -143,6 +148,47 @@ impl Setter<'_> {
         reference: Option<&Text>,
         at: Frame,
     ) -> Result<(Vec<Item>, f32), FontError> {
+        let key = Key {
+            lang,
+            script: self.langs[lang].script,
+            families: self.langs[lang].families.clone(),
+            profile: self.profile,
+            langs: self.langs.len(),
+            role,
+            width: at.width.to_bits(),
+            id: text.id.clone(),
+            body: text.text[lang].clone(),
+            reference: reference.map(|r| r.text[lang].clone()),
+        };
+        let set = match self.cache.get(&key) {
+            Some(set) => set,
+            None => {
+                let set = Arc::new(self.set_paragraph(text, lang, role, reference, at.width)?);
+                self.cache.put(key, Arc::clone(&set));
+                set
+            }
+        };
+        let mut items = set.0.clone();
+        for item in &mut items {
+            item.shift(at.x, at.y);
+        }
+        Ok((items, set.1))
+    }
+
+    /// Sets a paragraph in a column of `width` at the origin.
+    fn set_paragraph(
+        &self,
+        text: &Text,
+        lang: usize,
+        role: Role,
+        reference: Option<&Text>,
+        width: f32,
+    ) -> Result<(Vec<Item>, f32), FontError> {
+        let at = Frame {
+            x: 0.0,
+            y: 0.0,
+            width,
+        };
         let script = self.langs[lang].script;
         let (style, pitch) = self.style(role, lang);
         let body = &text.text[lang];

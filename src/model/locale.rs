@@ -19,7 +19,7 @@ pub struct LocaleSettings {
 }
 
 /// Writing systems the layout knows rules for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Script {
     /// Latin script: breaks at spaces and hyphens, Western line height.

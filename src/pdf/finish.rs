@@ -2,6 +2,11 @@
 //! from the content; then compression.
 
 use std::cell::RefCell;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use lru::LruCache;
+use rustc_hash::FxBuildHasher;
 
 use lopdf::{Object, StringFormat};
 use sha2::{Digest, Sha256};
@@ -49,16 +54,40 @@ fn compress(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
-        let Ok(packed) = deflate(&stream.content, Level::Content) else {
+        let Ok(packed) = deflate_cached(&stream.content) else {
             continue;
         };
         if packed.len() < stream.content.len() {
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
+            stream.set_content(packed.to_vec());
         }
     }
+}
+
+/// Page content deflated before: most pages of a batch's documents or a
+/// server's answers are the same as an earlier one's. Keyed by the whole
+/// content, so a hit gives exactly what deflating would.
+static PACKED: Mutex<Option<Packed>> = Mutex::new(None);
+
+/// Deflated content by content.
+type Packed = LruCache<Vec<u8>, Arc<Vec<u8>>, FxBuildHasher>;
+
+/// Contents kept in [`PACKED`]: a page is 10 to 50 KB before deflating.
+const PACKED_PAGES: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
+
+/// `data` deflated at [`Level::Content`], from [`PACKED`] when it was before.
+fn deflate_cached(data: &[u8]) -> Result<Arc<Vec<u8>>, PdfError> {
+    let cache = || PACKED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(packed) = cache().as_mut().and_then(|c| c.get(data).cloned()) {
+        return Ok(packed);
+    }
+    let packed = Arc::new(deflate(data, Level::Content)?);
+    cache()
+        .get_or_insert_with(|| LruCache::with_hasher(PACKED_PAGES, FxBuildHasher))
+        .put(data.to_vec(), Arc::clone(&packed));
+    Ok(packed)
 }
 
 /// How hard to compress a kind of stream.

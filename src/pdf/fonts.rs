@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use lopdf::{dictionary, Object, ObjectId, Stream};
@@ -126,45 +127,95 @@ struct Used<'a> {
     cff: bool,
 }
 
+/// Which subset of a face a character is drawn from: the one of
+/// everything the document prints, or a small one of the characters only
+/// per-person text (an employee's name) needs. Every packet of a roster
+/// then shares the first, which stays cached; only the second is made anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Subset {
+    /// Characters of the shared text.
+    Shared,
+    /// Characters only per-person lines use.
+    Personal,
+}
+
+impl<'a> Used<'a> {
+    /// A face about to be used, the `n`th (from 0) in the document, with its
+    /// parsed tables.
+    fn new(face: &'a Face, n: usize) -> Result<(Self, ttf_parser::Face<'a>), PdfError> {
+        let ttf = parse(face)?;
+        let used = Used {
+            face,
+            resource: format!("F{}", n + 1),
+            glyphs: Glyphs::new(),
+            codes: CharMap::new(),
+            cff: ttf.tables().cff.is_some(),
+        };
+        Ok((used, ttf))
+    }
+
+    /// Adds the glyphs of `chars`.
+    fn add(&mut self, ttf: &ttf_parser::Face<'_>, chars: Vec<char>) {
+        for ch in chars {
+            if self.codes.get(ch).is_none() {
+                let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
+                self.codes.insert(ch, gid);
+                self.glyphs.insert((gid, ch));
+            }
+        }
+    }
+}
+
 /// The fonts of one document: collected from the layout, then embedded.
 pub(super) struct DocumentFonts<'a> {
-    used: BTreeMap<FaceId, Used<'a>>,
+    used: BTreeMap<(FaceId, Subset), Used<'a>>,
 }
 
 impl<'a> DocumentFonts<'a> {
-    /// Collects every glyph the layout draws, face by face, in order of first use.
-    pub(super) fn collect(layout: &Layout, fonts: &'a FontSet) -> Result<Self, PdfError> {
-        let mut used: BTreeMap<FaceId, (Used<'a>, ttf_parser::Face<'a>)> = BTreeMap::new();
-        let runs = layout
+    /// Collects every glyph the layout draws, face by face, in order of
+    /// first use: the shared text first, then the lines of the message ids
+    /// in `personal`, whose characters missing from the shared subset go
+    /// into a personal one.
+    pub(super) fn collect(
+        layout: &Layout,
+        fonts: &'a FontSet,
+        personal: &[String],
+    ) -> Result<Self, PdfError> {
+        let mut used: BTreeMap<(FaceId, Subset), (Used<'a>, ttf_parser::Face<'a>)> =
+            BTreeMap::new();
+        let lines = layout
             .pages
             .iter()
             .flat_map(|p| &p.items)
             .filter_map(|item| match item {
-                Item::Line(line) => Some(&line.runs),
+                Item::Line(line) => Some(line),
                 _ => None,
-            })
-            .flatten();
-        for run in runs {
-            if !used.contains_key(&run.face) {
-                let face = fonts.face(run.face);
-                let ttf = parse(face)?;
-                let entry = Used {
-                    face,
-                    resource: format!("F{}", used.len() + 1),
-                    glyphs: Glyphs::new(),
-                    codes: CharMap::new(),
-                    cff: ttf.tables().cff.is_some(),
+            });
+        for subset in [Subset::Shared, Subset::Personal] {
+            let runs = lines
+                .clone()
+                .filter(|l| personal.contains(&l.id) == (subset == Subset::Personal))
+                .flat_map(|l| &l.runs);
+            for run in runs {
+                let shared = used.get(&(run.face, Subset::Shared)).map(|u| &u.0.codes);
+                let chars: Vec<char> = match (subset, shared) {
+                    (Subset::Personal, Some(shared)) => run
+                        .text
+                        .chars()
+                        .filter(|&c| shared.get(c).is_none())
+                        .collect(),
+                    _ => run.text.chars().collect(),
                 };
-                used.insert(run.face, (entry, ttf));
-            }
-            let Some((entry, ttf)) = used.get_mut(&run.face) else {
-                continue;
-            };
-            for ch in run.text.chars() {
-                if entry.codes.get(ch).is_none() {
-                    let gid = ttf.glyph_index(ch).map_or(0, |g| g.0);
-                    entry.codes.insert(ch, gid);
-                    entry.glyphs.insert((gid, ch));
+                if chars.is_empty() {
+                    continue;
+                }
+                let key = (run.face, subset);
+                if !used.contains_key(&key) {
+                    let entry = Used::new(fonts.face(run.face), used.len())?;
+                    used.insert(key, entry);
+                }
+                if let Some((entry, ttf)) = used.get_mut(&key) {
+                    entry.add(ttf, chars);
                 }
             }
         }
@@ -196,18 +247,48 @@ impl<'a> DocumentFonts<'a> {
         }
     }
 
-    /// The resource name of `face`.
-    pub(super) fn resource(&self, face: FaceId) -> Option<&str> {
-        self.used.get(&face).map(|u| u.resource.as_str())
+    /// The resource name of `face`'s subset `subset`.
+    pub(super) fn resource(&self, face: FaceId, subset: Subset) -> Option<&str> {
+        self.used.get(&(face, subset)).map(|u| u.resource.as_str())
     }
 
-    /// The codes of `text` in `face`'s encoding.
+    /// The subset `ch` of `face` is drawn from.
+    fn subset_of(&self, face: FaceId, ch: char) -> Subset {
+        let shared = self.used.get(&(face, Subset::Shared));
+        if shared.is_some_and(|u| u.codes.get(ch).is_some())
+            || !self.used.contains_key(&(face, Subset::Personal))
+        {
+            Subset::Shared
+        } else {
+            Subset::Personal
+        }
+    }
+
+    /// `text` of `face` cut where the subset changes, as character ranges;
+    /// one piece unless the text has characters of a personal subset.
+    pub(super) fn pieces(&self, face: FaceId, text: &str) -> Vec<(Subset, Range<usize>)> {
+        let mut pieces: Vec<(Subset, Range<usize>)> = Vec::with_capacity(1);
+        for (i, ch) in text.chars().enumerate() {
+            let subset = self.subset_of(face, ch);
+            match pieces.last_mut() {
+                Some((s, range)) if *s == subset => range.end = i + 1,
+                _ => pieces.push((subset, i..i + 1)),
+            }
+        }
+        if pieces.is_empty() {
+            pieces.push((Subset::Shared, 0..0));
+        }
+        pieces
+    }
+
+    /// The codes of `text` in the encoding of `face`'s subset `subset`.
     pub(super) fn encode<'t>(
         &'t self,
         face: FaceId,
+        subset: Subset,
         text: &'t str,
     ) -> impl Iterator<Item = u16> + 't {
-        let codes = self.used.get(&face).map(|u| &u.codes);
+        let codes = self.used.get(&(face, subset)).map(|u| &u.codes);
         text.chars()
             .map(move |ch| codes.and_then(|c| c.get(ch)).unwrap_or(0))
     }

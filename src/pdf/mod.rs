@@ -74,6 +74,11 @@ pub struct PdfOptions {
     /// Write PDF/A-2b (archival): an sRGB output intent and PDF/A
     /// identification in the XMP.
     pub archival: bool,
+    /// Message ids of the lines that print per-person text (an employee's
+    /// name): characters only they use are embedded in a small subset of
+    /// their own, so the subset of everything else is the same for every
+    /// person and is made once.
+    pub personal: Vec<String>,
 }
 
 /// One language of a document, as the PDF names and describes things in it.
@@ -106,7 +111,7 @@ impl Language {
 /// Writes `layout` as PDF bytes, embedding the faces of `fonts` it uses.
 pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&options.title);
-    let doc_fonts = fonts::DocumentFonts::collect(layout, fonts)?;
+    let doc_fonts = fonts::DocumentFonts::collect(layout, fonts, &options.personal)?;
     let images = add_images(&mut doc, layout);
     let res = page::Resources {
         fonts: &doc_fonts,

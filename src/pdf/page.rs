@@ -14,7 +14,7 @@ use printpdf::{
     Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect, XObjectId,
 };
 
-use super::fonts::DocumentFonts;
+use super::fonts::{DocumentFonts, Subset};
 use super::tags::{self, Marking};
 use crate::fonts::FaceId;
 use crate::layout::{Item, Line, Page, Run};
@@ -109,7 +109,7 @@ struct Canvas<'a> {
     graphics: Stream,
     text: Stream,
     annotations: Vec<Op>,
-    font: Option<(FaceId, f32)>,
+    font: Option<(FaceId, Subset, f32)>,
     fill: Option<f32>,
     /// The next marked-content id.
     mcid: i64,
@@ -232,53 +232,81 @@ impl Canvas<'_> {
 
     fn line(&mut self, line: &Line) {
         for run in &line.runs {
-            if self.font != Some((run.face, run.size)) {
-                if let Some(name) = self.res.fonts.resource(run.face) {
-                    self.text.start();
-                    self.text.0.push(b'/');
-                    self.text.0.extend_from_slice(name.as_bytes());
-                    self.text.0.push(b' ');
-                    self.text.num(run.size);
-                    self.text.0.extend_from_slice(b" Tf");
-                }
-                self.font = Some((run.face, run.size));
-            }
+            let pieces = self.res.fonts.pieces(run.face, &run.text);
+            self.set_font(run.face, pieces[0].0, run.size);
             if self.fill != Some(run.gray) {
                 self.text.op(&[run.gray], "g");
                 self.fill = Some(run.gray);
             }
             let y = self.height - line.baseline;
             self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
-            self.show(run);
+            if let [(subset, _)] = pieces.as_slice() {
+                self.show(run, *subset, &run.text, &run.kerns);
+                continue;
+            }
+            // The text continues where the previous piece ended.
+            let chars: Vec<(usize, char)> = run.text.char_indices().collect();
+            let byte = |i: usize| chars.get(i).map_or(run.text.len(), |c| c.0);
+            for (subset, range) in pieces {
+                self.set_font(run.face, subset, run.size);
+                let kerns: Vec<(usize, f32)> = run
+                    .kerns
+                    .iter()
+                    .filter(|k| range.contains(&k.0))
+                    .map(|&(i, pull)| (i - range.start, pull))
+                    .collect();
+                self.show(
+                    run,
+                    subset,
+                    &run.text[byte(range.start)..byte(range.end)],
+                    &kerns,
+                );
+            }
         }
     }
 
-    /// A run's text in its font's codes, with its pull-backs as TJ
-    /// adjustments (thousandths of an em; positive moves left).
-    fn show(&mut self, run: &Run) {
+    /// Selects `face`'s subset `subset` at `size`, unless it is selected.
+    fn set_font(&mut self, face: FaceId, subset: Subset, size: f32) {
+        if self.font == Some((face, subset, size)) {
+            return;
+        }
+        if let Some(name) = self.res.fonts.resource(face, subset) {
+            self.text.start();
+            self.text.0.push(b'/');
+            self.text.0.extend_from_slice(name.as_bytes());
+            self.text.0.push(b' ');
+            self.text.num(size);
+            self.text.0.extend_from_slice(b" Tf");
+        }
+        self.font = Some((face, subset, size));
+    }
+
+    /// `text` (all or part of `run`) in its font's codes, with the pull-backs
+    /// `kerns` as TJ adjustments (thousandths of an em; positive moves left).
+    fn show(&mut self, run: &Run, subset: Subset, text: &str, kerns: &[(usize, f32)]) {
         let fonts = self.res.fonts;
         let out = &mut self.text;
         out.start();
-        if run.kerns.is_empty() {
-            out.hex(fonts.encode(run.face, &run.text));
+        if kerns.is_empty() {
+            out.hex(fonts.encode(run.face, subset, text));
             out.0.extend_from_slice(b" Tj");
             return;
         }
         out.0.push(b'[');
-        let mut rest = run.text.as_str();
+        let mut rest = text;
         let mut at = 0;
-        for &(index, pull) in &run.kerns {
+        for &(index, pull) in kerns {
             let split = rest
                 .char_indices()
                 .nth(index.saturating_sub(at))
                 .map_or(rest.len(), |(i, _)| i);
-            out.hex(fonts.encode(run.face, &rest[..split]));
+            out.hex(fonts.encode(run.face, subset, &rest[..split]));
             out.0.push(b' ');
             out.num(pull / run.size * 1000.0);
             rest = &rest[split..];
             at = index;
         }
-        out.hex(fonts.encode(run.face, rest));
+        out.hex(fonts.encode(run.face, subset, rest));
         out.0.extend_from_slice(b"] TJ");
     }
 
@@ -414,7 +442,7 @@ mod tests {
             outline: Vec::new(),
             cover: false,
         };
-        let doc_fonts = DocumentFonts::collect(&layout, &fonts).unwrap();
+        let doc_fonts = DocumentFonts::collect(&layout, &fonts, &[]).unwrap();
         let image = items.iter().find_map(|i| match i {
             Item::Image { image, .. } => Some(image.clone()),
             _ => None,

@@ -106,10 +106,10 @@ fn packets(
     let mut pdfs = Vec::new();
     let mut errors = Vec::new();
     for job in &jobs {
-        match state.renderer.render(&job.request) {
+        match state.renderer.render_pdf(&job.request) {
             Ok(pdf) => {
                 entries.push(Entry::new(&roster, job.row, &job.request, &job.file, &pdf));
-                pdfs.push(pdf);
+                pdfs.push(pdf.bytes);
             }
             Err(e) => errors.push(row_error(state, &roster, job, &e)),
         }

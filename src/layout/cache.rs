@@ -1,0 +1,99 @@
+//! Paragraphs already set, kept for the next document: a batch or a server
+//! renders the same checklist again and again with another name or date,
+//! and most of its paragraphs come out the same.
+//!
+//! A paragraph is set at the origin and then moved into place, hit or miss,
+//! so what the cache holds is exactly what setting it anew would give: the
+//! same input gives the same layout whatever the cache holds.
+
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use lru::LruCache;
+
+use super::setting::Role;
+use super::Item;
+use crate::fonts::FaceId;
+use crate::model::Script;
+use crate::profile::Profile;
+
+/// Paragraphs kept: a bilingual handout sets about 300, a packet about 400,
+/// each a few kilobytes of lines and glyphs.
+const CAPACITY: usize = 4096;
+
+/// Set paragraphs, shared by the documents of one renderer (one font set).
+pub struct Cache {
+    set: Mutex<Option<LruCache<Key, Arc<Set>>>>,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Cache {
+            set: Mutex::new(None),
+        }
+    }
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache").finish_non_exhaustive()
+    }
+}
+
+/// A paragraph as set at the origin: its items and its height.
+pub(crate) type Set = (Vec<Item>, f32);
+
+/// Everything setting a paragraph depends on, but where it goes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Key {
+    /// The language's index in the document (lines carry it), script and
+    /// faces.
+    pub lang: usize,
+    pub script: Script,
+    pub families: Vec<[FaceId; 2]>,
+    /// The design: profile and language count decide the styles.
+    pub profile: Profile,
+    pub langs: usize,
+    pub role: Role,
+    /// The column's width, as bits.
+    pub width: u32,
+    /// The message id, its text and the glued reference.
+    pub id: String,
+    pub body: String,
+    pub reference: Option<String>,
+}
+
+impl Cache {
+    /// The paragraph set for `key`, if kept.
+    pub(crate) fn get(&self, key: &Key) -> Option<Arc<Set>> {
+        let mut set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
+        set.as_mut()?.get(key).cloned()
+    }
+
+    /// Keeps `value` as the paragraph set for `key`.
+    pub(crate) fn put(&self, key: Key, value: Arc<Set>) {
+        const SIZE: NonZeroUsize = match NonZeroUsize::new(CAPACITY) {
+            Some(n) => n,
+            None => NonZeroUsize::MIN,
+        };
+        let mut set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
+        set.get_or_insert_with(|| LruCache::new(SIZE))
+            .put(key, value);
+    }
+
+    /// How many paragraphs are kept.
+    pub fn len(&self) -> usize {
+        let set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
+        set.as_ref().map_or(0, LruCache::len)
+    }
+
+    /// Whether none is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Forgets every paragraph.
+    pub fn clear(&self) {
+        *self.set.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+}
