@@ -494,12 +494,15 @@ fn runs(
         lefts.push((i, cell, g.advance));
         let draw = cell + g.offset;
         match runs.last_mut() {
-            // One run, so the text copies out whole: compressed marks,
-            // justification and two-em dashes move the pen by kerning.
+            // One run, so the text copies out whole: compressed marks and
+            // justification move the pen by kerning. The halves of a two-em
+            // dash, drawn wider, make a run of their own.
             Some(run)
                 if run.face == g.face
                     && run.size == g.style.size
                     && run.gray == g.style.gray
+                    && run.scale == g.scale
+                    && run.spacing == g.spacing
                     && g.gap_before == 0.0 =>
             {
                 let pull = pen - draw;
@@ -515,9 +518,11 @@ fn runs(
                 gray: g.style.gray,
                 text: g.ch.to_string(),
                 kerns: Vec::new(),
+                scale: g.scale,
+                spacing: g.spacing,
             }),
         }
-        pen = draw + g.natural;
+        pen = draw + (g.natural + g.spacing) * g.scale;
         cell += g.advance;
     }
     (runs, lefts)

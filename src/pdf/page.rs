@@ -249,12 +249,24 @@ impl Canvas<'_> {
             }
             let y = self.height - line.baseline;
             self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
+            // A run drawn wider (a two-em dash) is scaled by Tz, its
+            // advances set by Tc, around it.
+            let scaled = run.scale != 1.0 || run.spacing != 0.0;
+            if scaled {
+                self.text.op(&[run.scale * 100.0], "Tz");
+                self.text.op(&[run.spacing], "Tc");
+            }
             self.show(run);
+            if scaled {
+                self.text.op(&[100.0], "Tz");
+                self.text.op(&[0.0], "Tc");
+            }
         }
     }
 
     /// A run's text in its font's codes, with its pull-backs as TJ
-    /// adjustments (thousandths of an em; positive moves left).
+    /// adjustments (thousandths of an em, which the horizontal scale
+    /// scales too; positive moves left).
     fn show(&mut self, run: &Run) {
         let fonts = self.res.fonts;
         let out = &mut self.text;
@@ -274,7 +286,7 @@ impl Canvas<'_> {
                 .map_or(rest.len(), |(i, _)| i);
             out.hex(fonts.encode(run.face, &rest[..split]));
             out.0.push(b' ');
-            out.num(pull / run.size * 1000.0);
+            out.num(pull / (run.size * run.scale) * 1000.0);
             rest = &rest[split..];
             at = index;
         }
