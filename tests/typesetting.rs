@@ -9,14 +9,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use predeparture::compose::Document;
-use predeparture::fonts::Weight;
+use predeparture::fonts::{FontSet, Metrics, Weight};
 use predeparture::layout::{
-    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Part, Profile,
+    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Part, Profile, Run,
 };
-use predeparture::model::{Date, Org};
+use predeparture::model::{Catalog, Date, Org};
 use predeparture::text::links;
 use predeparture::{PacketRequest, Renderer, Request};
 
@@ -604,4 +606,87 @@ fn addresses_are_linked_and_coded_and_phones_are_made_for_fingers() {
             assert!(first.contains("+86-10-12308"), "{first}");
         }
     }
+}
+
+/// The ink of each glyph of `run`, left and right in points, from the
+/// run's pen positions (kerns, character spacing, horizontal scale) and the
+/// faces' glyph boxes.
+fn inks(run: &Run, metrics: &[Metrics]) -> Vec<(char, f32, f32)> {
+    let m = &metrics[run.face.0];
+    let mut pen = run.x;
+    let mut out = Vec::new();
+    for (k, ch) in run.text.chars().enumerate() {
+        for &(_, pull) in run.kerns.iter().filter(|(i, _)| *i == k) {
+            pen -= pull;
+        }
+        let (l, r) = m.ink(ch).unwrap_or((0.0, 0.0));
+        let wide = run.scale * run.size;
+        out.push((ch, pen + l * wide, pen + r * wide));
+        pen += (m.advance(ch).unwrap() * run.size + run.spacing) * run.scale;
+    }
+    out
+}
+
+#[test]
+fn two_em_dashes_print_as_one_rule_two_ems_long() {
+    let catalog = common::dash_catalog();
+    let r = Renderer::new(
+        Catalog::from_dir(catalog.path()).unwrap(),
+        FontSet::bundled(),
+    )
+    .unwrap();
+    let fonts = FontSet::bundled();
+    let metrics = fonts.metrics();
+    let mut dashes = 0;
+    for langs in [
+        &["zh-CN", "en"][..],
+        &["zh-TW", "en"],
+        &["zh-CN"],
+        &["zh-TW"],
+    ] {
+        for (width, profile) in WIDTHS
+            .iter()
+            .map(|&w| (w, Profile::Handout))
+            .chain([(0.0, Profile::Phone)])
+        {
+            let mut req = Request::handout("student", langs);
+            req.profile = profile;
+            if profile == Profile::Handout {
+                req.page = PageSize::Custom {
+                    width,
+                    height: (width * 1.414).max(480.0),
+                };
+            }
+            let layout = r.layout(&req).unwrap();
+            for (_, line) in lines(&layout).filter(|(_, l)| l.text().contains("——")) {
+                let glyphs: Vec<(char, f32, f32)> = line
+                    .runs
+                    .iter()
+                    .flat_map(|run| inks(run, &metrics))
+                    .collect();
+                for (i, pair) in glyphs.windows(2).enumerate() {
+                    if pair[0].0 != '—' || pair[1].0 != '—' {
+                        continue;
+                    }
+                    dashes += 1;
+                    let (a, b) = (pair[0], pair[1]);
+                    let em = line.size;
+                    let context = format!("{langs:?} {width} {}", line.text());
+                    // One rule: the halves overlap, and together are two ems long.
+                    assert!(a.2 > b.1, "gap in the middle: {context}");
+                    let length = (b.2 - a.1) / em;
+                    assert!((length - 2.0).abs() < 0.001, "{length} em: {context}");
+                    // It touches neither neighbour.
+                    if let Some(before) = i.checked_sub(1).map(|j| glyphs[j]) {
+                        assert!(before.2 < a.1, "touches {}: {context}", before.0);
+                    }
+                    if let Some(after) = glyphs.get(i + 2) {
+                        assert!(b.2 < after.1, "touches {}: {context}", after.0);
+                    }
+                }
+            }
+        }
+    }
+    // Each language's heading (bold) and three in the items, in every setting.
+    assert_eq!(dashes, 4 * 10 * 4, "two-em dashes found");
 }
