@@ -5,7 +5,9 @@
 //! first item; Chinese justified and English never ending on one word,
 //! readable measures, no overprinting for one to three languages, a
 //! readable wallet card on a sheet of its own, addresses linked and
-//! QR-coded, a phone PDF made for fingers.
+//! QR-coded with their quiet zones clear, a phone PDF made for fingers;
+//! two-em dashes drawn as one rule two ems long, rows side by side evenly
+//! spaced.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
@@ -689,4 +691,160 @@ fn two_em_dashes_print_as_one_rule_two_ems_long() {
     }
     // Each language's heading (bold) and three in the items, in every setting.
     assert_eq!(dashes, 4 * 10 * 4, "two-em dashes found");
+}
+
+/// The em box of a line, top and bottom: the baseline lies 0.88 em below
+/// its top in every language.
+fn em_box(line: &Line) -> (f32, f32) {
+    (
+        line.baseline - 0.88 * line.size,
+        line.baseline + 0.12 * line.size,
+    )
+}
+
+/// One checklist item on its page: what is drawn of it, top to bottom.
+struct Row {
+    page: usize,
+    block: usize,
+    /// The top of its highest em box.
+    top: f32,
+    /// The bottom of its lowest em box or QR code.
+    bottom: f32,
+    /// The quiet zone of the QR code that ends it, if one does.
+    quiet: Option<f32>,
+    /// Whether it has text in a second language beside the first.
+    beside: bool,
+}
+
+/// The item rows of a layout, in order.
+fn item_rows(layout: &Layout) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (page, p) in layout.pages.iter().enumerate() {
+        for item in &p.items {
+            let (block, top, bottom, quiet, lang) = match item {
+                Item::Line(l) if l.tag.part == Part::Item => {
+                    let (top, bottom) = em_box(l);
+                    (l.tag.block, top, bottom, None, l.lang)
+                }
+                Item::Qr {
+                    y,
+                    size,
+                    modules,
+                    tag,
+                    ..
+                } if tag.part == Part::Item => (
+                    tag.block,
+                    f32::MAX,
+                    y + size,
+                    Some(4.0 * size / *modules as f32),
+                    0,
+                ),
+                _ => continue,
+            };
+            let new = Row {
+                page,
+                block,
+                top,
+                bottom,
+                quiet,
+                beside: lang != 0,
+            };
+            match rows.last_mut() {
+                Some(row) if row.page == page && row.block == block => {
+                    row.top = row.top.min(top);
+                    if bottom > row.bottom + 0.001 {
+                        row.quiet = quiet;
+                    }
+                    row.bottom = row.bottom.max(bottom);
+                    row.beside |= lang != 0;
+                }
+                _ => rows.push(new),
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn rows_side_by_side_are_evenly_spaced() {
+    let mut documents = 0;
+    let mut after_codes = 0;
+    for (req, layout, _) in cases() {
+        let rows = item_rows(layout);
+        let side_by_side = rows.iter().all(|r| r.beside)
+            && lines(layout).any(|(_, l)| l.lang == 1 && l.x > layout.pages[0].width / 2.0);
+        if !side_by_side {
+            continue;
+        }
+        documents += 1;
+        // From the lowest em box (or QR code) of a row to the highest em box
+        // of the next row on its page, in the same section.
+        let gaps: Vec<(&Row, f32)> = rows
+            .windows(2)
+            .filter(|w| w[0].page == w[1].page && w[0].block + 1 == w[1].block)
+            .map(|w| (&w[0], w[1].top - w[0].bottom))
+            .collect();
+        assert!(gaps.len() > 10, "{:?}: {} gaps", req.langs, gaps.len());
+        let text_gap = gaps
+            .iter()
+            .find(|(r, _)| r.quiet.is_none())
+            .map(|(_, g)| *g)
+            .unwrap();
+        for &(row, gap) in &gaps {
+            // After a QR code, more only where its quiet zone needs it.
+            let want = row.quiet.map_or(text_gap, |q| q.max(text_gap));
+            after_codes += usize::from(row.quiet.is_some());
+            assert!(
+                (gap - want).abs() <= 0.01,
+                "{} {:?} {:?} {:?}: {gap} pt after item #{}, {want} pt expected",
+                req.checklist,
+                req.langs,
+                req.profile,
+                req.page,
+                row.block,
+            );
+        }
+    }
+    // Three checklists, three pairs of languages, three widths and the packet.
+    assert_eq!(documents, 3 * 3 * 4);
+    assert!(after_codes > 0);
+}
+
+#[test]
+fn qr_codes_keep_their_quiet_zone_clear_of_text() {
+    for (req, layout, _) in cases() {
+        for page in &layout.pages {
+            for item in &page.items {
+                let Item::Qr {
+                    x,
+                    y,
+                    size,
+                    modules,
+                    text,
+                    ..
+                } = item
+                else {
+                    continue;
+                };
+                let q = 4.0 * size / *modules as f32;
+                let (left, right, top, bottom) = (x - q, x + size + q, y - q, y + size + q);
+                for line in page.items.iter().filter_map(|i| match i {
+                    Item::Line(l) => Some(l),
+                    _ => None,
+                }) {
+                    let (t, b) = em_box(line);
+                    let across = line.x < right - 0.01 && left + 0.01 < line.x + line.width;
+                    let down = t < bottom - 0.01 && top + 0.01 < b;
+                    assert!(
+                        !(across && down),
+                        "{} {:?} {:?}: the quiet zone of {text} reaches `{}`",
+                        req.checklist,
+                        req.langs,
+                        req.page,
+                        line.text()
+                    );
+                }
+            }
+        }
+    }
 }
