@@ -237,6 +237,19 @@ impl<'a> Metrics<'a> {
             None => self.parsed().and_then(|(f, _)| f.glyph_index(ch)).is_some(),
         }
     }
+
+    /// The horizontal extent of the ink of `ch`'s glyph, `(left, right)` in
+    /// ems from the glyph's origin (its bounding box; multiply by the font
+    /// size for points), or `None` when the face has no glyph for it or the
+    /// glyph draws nothing.
+    pub fn ink(&self, ch: char) -> Option<(f32, f32)> {
+        if self.face.known_to_cover(ch) == Some(false) {
+            return None;
+        }
+        let (face, upem) = self.parsed()?;
+        let rect = face.glyph_bounding_box(face.glyph_index(ch)?)?;
+        Some((f32::from(rect.x_min) / upem, f32::from(rect.x_max) / upem))
+    }
 }
 
 /// A family's faces: one pair, or (from a collection) a pair per region.

@@ -365,8 +365,16 @@ fn decode_qr(pdf: &Path, page: usize) -> Vec<String> {
     let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
     let pixels = &pgm[at + 1..];
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    // Squares on the page (tick boxes, bullets) can pass for finder
+    // patterns: a "grid" they make spans much of the page, far wider than
+    // any code printed (46 pt, 192 pixels), and is no code.
+    let span = |g: &rqrr::Grid<_>| {
+        let xs = g.bounds.iter().map(|p| p.x);
+        xs.clone().max().unwrap_or(0) - xs.min().unwrap_or(0)
+    };
     img.detect_grids()
         .iter()
+        .filter(|g| span(g) < 600)
         .map(|g| g.decode().unwrap().1)
         .collect()
 }
@@ -524,6 +532,60 @@ fn packet_has_cover_organisation_items_and_acknowledgement() {
             .is_some_and(|l| l.split_whitespace().next() == Some("1")),
         "{images}"
     );
+}
+
+#[test]
+fn the_packet_cover_has_no_page_number() {
+    let dir = tempdir();
+    for langs in ["zh-CN,en", "en"] {
+        let mut args = vec!["--checklist".to_string(), "student".into()];
+        args.extend(packet_args());
+        args.extend(["--lang".to_string(), langs.to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let pdf = render(dir.path(), "cover.pdf", &args);
+        let total = pages(&pdf);
+        let cover = squash(&text(&pdf, Some(1)));
+        assert!(
+            !cover.contains("页，共") && !cover.contains("Page1of"),
+            "{langs}: {cover}"
+        );
+        // The pages after it are numbered counting the cover.
+        let second = squash(&text(&pdf, Some(2)));
+        assert!(
+            second.contains(&format!("Page2of{total}")),
+            "{langs}: {second}"
+        );
+        if langs.starts_with("zh") {
+            assert!(second.contains(&format!("第2页，共{total}页")), "{second}");
+        }
+    }
+    // Nor its rule: nothing of a footer is laid out on the cover.
+    let mut req = Request::handout("student", &["zh-CN", "en"]);
+    req.profile = Profile::Packet;
+    req.org = Some(org());
+    req.packet = Some(PacketRequest {
+        name: Some("Wang Fang".into()),
+        departure: None,
+        date: Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        },
+    });
+    let layout = renderer().layout(&req).unwrap();
+    assert!(layout.cover);
+    let footer_rule = |p: &predeparture::layout::Page| {
+        let y = p.height - req.profile.spec().design.footer_baseline - 12.0;
+        p.items
+            .iter()
+            .any(|i| matches!(i, Item::Rule { y: r, .. } if (r - y).abs() < 0.01))
+    };
+    assert!(!footer_rule(&layout.pages[0]));
+    assert!(layout.pages[1..].iter().all(footer_rule));
+    assert!(!layout.pages[0].items.iter().any(|i| matches!(
+        i,
+        Item::Line(l) if l.tag.part == predeparture::layout::Part::Footer
+    )));
 }
 
 #[test]

@@ -420,3 +420,107 @@ fn another_catalog_and_font_folder_can_be_used() {
     );
     assert!(squash(&text(&pdf, None)).contains("AcmeUniversity:Studyingabroad"));
 }
+
+/// The longest run of dark pixels in any row of a grayscale PGM (P5), as
+/// `(start, length)` in pixels.
+fn longest_dark_run(pgm: &[u8]) -> (usize, usize) {
+    let header: Vec<&[u8]> = pgm.splitn(5, u8::is_ascii_whitespace).collect();
+    let number = |i: usize| {
+        std::str::from_utf8(header[i])
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    let (width, height) = (number(1), number(2));
+    let pixels = &pgm[pgm.len() - width * height..];
+    let mut best = (0, 0);
+    for row in pixels.chunks(width) {
+        let mut start = 0;
+        for (x, &p) in row.iter().enumerate() {
+            if p >= 128 {
+                start = x + 1;
+            } else if x + 1 - start > best.1 {
+                best = (start, x + 1 - start);
+            }
+        }
+    }
+    best
+}
+
+#[test]
+fn a_two_em_dash_prints_as_one_rule_two_ems_long_and_copies_out() {
+    let catalog = dash_catalog();
+    let r = Renderer::new(
+        predeparture::model::Catalog::from_dir(catalog.path()).unwrap(),
+        predeparture::fonts::FontSet::bundled(),
+    )
+    .unwrap();
+    let fonts = predeparture::fonts::FontSet::bundled();
+    let metrics = fonts.metrics();
+    let dir = tempdir();
+    let dpi = 600.0;
+    for langs in [&["zh-CN", "en"][..], &["zh-TW", "en"]] {
+        let req = request("student", langs);
+        let pdf = dir.path().join("dash.pdf");
+        std::fs::write(&pdf, r.render(&req).unwrap()).unwrap();
+        let layout = r.layout(&req).unwrap();
+        // Page 1 has the heading's dash (bold) and the items' three.
+        let page = &layout.pages[0];
+        let mut measured = 0;
+        for item in &page.items {
+            let predeparture::layout::Item::Line(line) = item else {
+                continue;
+            };
+            for run in line.runs.iter().filter(|r| r.text == "——") {
+                // Where the rule should start: the first dash's ink, scaled.
+                let m = &metrics[run.face.0];
+                let (left, _) = m.ink('—').unwrap();
+                let start = run.x + left * run.scale * run.size;
+                let em = run.size;
+                let k = dpi / 72.0;
+                let (x0, y0) = (start - 0.5 * em, line.baseline - 0.5 * em);
+                let crop = [x0 * k, y0 * k, 3.0 * em * k, 0.4 * em * k].map(|v| v.round());
+                let out = dir.path().join("dash");
+                let numbers = crop.map(|v| (v as i64).to_string());
+                tool(
+                    "pdftoppm",
+                    &[
+                        "-gray",
+                        "-r",
+                        "600",
+                        "-f",
+                        "1",
+                        "-l",
+                        "1",
+                        "-x",
+                        &numbers[0],
+                        "-y",
+                        &numbers[1],
+                        "-W",
+                        &numbers[2],
+                        "-H",
+                        &numbers[3],
+                        "-singlefile",
+                        pdf.to_str().unwrap(),
+                        out.to_str().unwrap(),
+                    ],
+                );
+                let (from, length) =
+                    longest_dark_run(&std::fs::read(dir.path().join("dash.pgm")).unwrap());
+                let (from, length) = ((crop[0] + from as f32) / k, length as f32 / k);
+                assert!(
+                    (length / em - 2.0).abs() <= 0.02,
+                    "{langs:?} {}: the rule is {} em long",
+                    line.text(),
+                    length / em
+                );
+                assert!((from - start).abs() <= 0.02 * em, "{from} {start}");
+                measured += 1;
+            }
+        }
+        assert_eq!(measured, 4, "{langs:?}");
+        // Copied out, each is still two dashes side by side.
+        let copied = text(&pdf, Some(1));
+        assert_eq!(copied.matches("——").count(), 4, "{copied}");
+    }
+}

@@ -5,18 +5,22 @@
 //! first item; Chinese justified and English never ending on one word,
 //! readable measures, no overprinting for one to three languages, a
 //! readable wallet card on a sheet of its own, addresses linked and
-//! QR-coded, a phone PDF made for fingers.
+//! QR-coded with their quiet zones clear, a phone PDF made for fingers;
+//! two-em dashes drawn as one rule two ems long, rows side by side evenly
+//! spaced.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use predeparture::compose::Document;
-use predeparture::fonts::Weight;
+use predeparture::fonts::{FontSet, Metrics, Weight};
 use predeparture::layout::{
-    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Part, Profile,
+    forbidden_at_end, forbidden_at_start, Item, Layout, Line, PageSize, Part, Profile, Run,
 };
-use predeparture::model::{Date, Org};
+use predeparture::model::{Catalog, Date, Org};
 use predeparture::text::links;
 use predeparture::{PacketRequest, Renderer, Request};
 
@@ -602,6 +606,245 @@ fn addresses_are_linked_and_coded_and_phones_are_made_for_fingers() {
                 })
                 .collect();
             assert!(first.contains("+86-10-12308"), "{first}");
+        }
+    }
+}
+
+/// The ink of each glyph of `run`, left and right in points, from the
+/// run's pen positions (kerns, character spacing, horizontal scale) and the
+/// faces' glyph boxes.
+fn inks(run: &Run, metrics: &[Metrics]) -> Vec<(char, f32, f32)> {
+    let m = &metrics[run.face.0];
+    let mut pen = run.x;
+    let mut out = Vec::new();
+    for (k, ch) in run.text.chars().enumerate() {
+        for &(_, pull) in run.kerns.iter().filter(|(i, _)| *i == k) {
+            pen -= pull;
+        }
+        let (l, r) = m.ink(ch).unwrap_or((0.0, 0.0));
+        let wide = run.scale * run.size;
+        out.push((ch, pen + l * wide, pen + r * wide));
+        pen += (m.advance(ch).unwrap() * run.size + run.spacing) * run.scale;
+    }
+    out
+}
+
+#[test]
+fn two_em_dashes_print_as_one_rule_two_ems_long() {
+    let catalog = common::dash_catalog();
+    let r = Renderer::new(
+        Catalog::from_dir(catalog.path()).unwrap(),
+        FontSet::bundled(),
+    )
+    .unwrap();
+    let fonts = FontSet::bundled();
+    let metrics = fonts.metrics();
+    let mut dashes = 0;
+    for langs in [
+        &["zh-CN", "en"][..],
+        &["zh-TW", "en"],
+        &["zh-CN"],
+        &["zh-TW"],
+    ] {
+        for (width, profile) in WIDTHS
+            .iter()
+            .map(|&w| (w, Profile::Handout))
+            .chain([(0.0, Profile::Phone)])
+        {
+            let mut req = Request::handout("student", langs);
+            req.profile = profile;
+            if profile == Profile::Handout {
+                req.page = PageSize::Custom {
+                    width,
+                    height: (width * 1.414).max(480.0),
+                };
+            }
+            let layout = r.layout(&req).unwrap();
+            for (_, line) in lines(&layout).filter(|(_, l)| l.text().contains("——")) {
+                let glyphs: Vec<(char, f32, f32)> = line
+                    .runs
+                    .iter()
+                    .flat_map(|run| inks(run, &metrics))
+                    .collect();
+                for (i, pair) in glyphs.windows(2).enumerate() {
+                    if pair[0].0 != '—' || pair[1].0 != '—' {
+                        continue;
+                    }
+                    dashes += 1;
+                    let (a, b) = (pair[0], pair[1]);
+                    let em = line.size;
+                    let context = format!("{langs:?} {width} {}", line.text());
+                    // One rule: the halves overlap, and together are two ems long.
+                    assert!(a.2 > b.1, "gap in the middle: {context}");
+                    let length = (b.2 - a.1) / em;
+                    assert!((length - 2.0).abs() < 0.001, "{length} em: {context}");
+                    // It touches neither neighbour.
+                    if let Some(before) = i.checked_sub(1).map(|j| glyphs[j]) {
+                        assert!(before.2 < a.1, "touches {}: {context}", before.0);
+                    }
+                    if let Some(after) = glyphs.get(i + 2) {
+                        assert!(b.2 < after.1, "touches {}: {context}", after.0);
+                    }
+                }
+            }
+        }
+    }
+    // Each language's heading (bold) and three in the items, in every setting.
+    assert_eq!(dashes, 4 * 10 * 4, "two-em dashes found");
+}
+
+/// The em box of a line, top and bottom: the baseline lies 0.88 em below
+/// its top in every language.
+fn em_box(line: &Line) -> (f32, f32) {
+    (
+        line.baseline - 0.88 * line.size,
+        line.baseline + 0.12 * line.size,
+    )
+}
+
+/// One checklist item on its page: what is drawn of it, top to bottom.
+struct Row {
+    page: usize,
+    block: usize,
+    /// The top of its highest em box.
+    top: f32,
+    /// The bottom of its lowest em box or QR code.
+    bottom: f32,
+    /// The quiet zone of the QR code that ends it, if one does.
+    quiet: Option<f32>,
+    /// Whether it has text in a second language beside the first.
+    beside: bool,
+}
+
+/// The item rows of a layout, in order.
+fn item_rows(layout: &Layout) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (page, p) in layout.pages.iter().enumerate() {
+        for item in &p.items {
+            let (block, top, bottom, quiet, lang) = match item {
+                Item::Line(l) if l.tag.part == Part::Item => {
+                    let (top, bottom) = em_box(l);
+                    (l.tag.block, top, bottom, None, l.lang)
+                }
+                Item::Qr {
+                    y,
+                    size,
+                    modules,
+                    tag,
+                    ..
+                } if tag.part == Part::Item => (
+                    tag.block,
+                    f32::MAX,
+                    y + size,
+                    Some(4.0 * size / *modules as f32),
+                    0,
+                ),
+                _ => continue,
+            };
+            let new = Row {
+                page,
+                block,
+                top,
+                bottom,
+                quiet,
+                beside: lang != 0,
+            };
+            match rows.last_mut() {
+                Some(row) if row.page == page && row.block == block => {
+                    row.top = row.top.min(top);
+                    if bottom > row.bottom + 0.001 {
+                        row.quiet = quiet;
+                    }
+                    row.bottom = row.bottom.max(bottom);
+                    row.beside |= lang != 0;
+                }
+                _ => rows.push(new),
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn rows_side_by_side_are_evenly_spaced() {
+    let mut documents = 0;
+    let mut after_codes = 0;
+    for (req, layout, _) in cases() {
+        let rows = item_rows(layout);
+        let side_by_side = rows.iter().all(|r| r.beside)
+            && lines(layout).any(|(_, l)| l.lang == 1 && l.x > layout.pages[0].width / 2.0);
+        if !side_by_side {
+            continue;
+        }
+        documents += 1;
+        // From the lowest em box (or QR code) of a row to the highest em box
+        // of the next row on its page, in the same section.
+        let gaps: Vec<(&Row, f32)> = rows
+            .windows(2)
+            .filter(|w| w[0].page == w[1].page && w[0].block + 1 == w[1].block)
+            .map(|w| (&w[0], w[1].top - w[0].bottom))
+            .collect();
+        assert!(gaps.len() > 10, "{:?}: {} gaps", req.langs, gaps.len());
+        let text_gap = gaps
+            .iter()
+            .find(|(r, _)| r.quiet.is_none())
+            .map(|(_, g)| *g)
+            .unwrap();
+        for &(row, gap) in &gaps {
+            // After a QR code, more only where its quiet zone needs it.
+            let want = row.quiet.map_or(text_gap, |q| q.max(text_gap));
+            after_codes += usize::from(row.quiet.is_some());
+            assert!(
+                (gap - want).abs() <= 0.01,
+                "{} {:?} {:?} {:?}: {gap} pt after item #{}, {want} pt expected",
+                req.checklist,
+                req.langs,
+                req.profile,
+                req.page,
+                row.block,
+            );
+        }
+    }
+    // Three checklists, three pairs of languages, three widths and the packet.
+    assert_eq!(documents, 3 * 3 * 4);
+    assert!(after_codes > 0);
+}
+
+#[test]
+fn qr_codes_keep_their_quiet_zone_clear_of_text() {
+    for (req, layout, _) in cases() {
+        for page in &layout.pages {
+            for item in &page.items {
+                let Item::Qr {
+                    x,
+                    y,
+                    size,
+                    modules,
+                    text,
+                    ..
+                } = item
+                else {
+                    continue;
+                };
+                let q = 4.0 * size / *modules as f32;
+                let (left, right, top, bottom) = (x - q, x + size + q, y - q, y + size + q);
+                for line in page.items.iter().filter_map(|i| match i {
+                    Item::Line(l) => Some(l),
+                    _ => None,
+                }) {
+                    let (t, b) = em_box(line);
+                    let across = line.x < right - 0.01 && left + 0.01 < line.x + line.width;
+                    let down = t < bottom - 0.01 && top + 0.01 < b;
+                    assert!(
+                        !(across && down),
+                        "{} {:?} {:?}: the quiet zone of {text} reaches `{}`",
+                        req.checklist,
+                        req.langs,
+                        req.page,
+                        line.text()
+                    );
+                }
+            }
         }
     }
 }

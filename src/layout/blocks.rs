@@ -6,7 +6,7 @@
 
 use super::paginate::Block;
 use super::qr;
-use super::setting::{Frame, Role, Setter};
+use super::setting::{Frame, Role, Setter, BASELINE_IN_EM};
 use super::{Item, Part, Tag};
 use crate::compose::{Acknowledgement, Document, Item as DocItem, OrgPart, Text};
 use crate::fonts::FontError;
@@ -327,10 +327,29 @@ fn qr_codes(text: &Text, set: &Setter) -> Vec<(String, qr::Matrix)> {
     codes
 }
 
+/// The top of the highest em box and the bottom of the lowest among the
+/// lines of `items` (0, 0 without lines).
+fn em_extent(items: &[Item]) -> (f32, f32) {
+    let mut extent: Option<(f32, f32)> = None;
+    for item in items {
+        if let Item::Line(l) = item {
+            let top = l.baseline - BASELINE_IN_EM * l.size;
+            let bottom = l.baseline + (1.0 - BASELINE_IN_EM) * l.size;
+            extent = Some(extent.map_or((top, bottom), |(t, b)| (t.min(top), b.max(bottom))));
+        }
+    }
+    extent.unwrap_or_default()
+}
+
 /// Text in every language in `cols`, with its QR codes beside it (in the
 /// margin, or at the right of the last column, which then narrows), each
 /// code with its full quiet zone of four modules clear of the text, of the
 /// other codes and of the block above. Returns the items and the height.
+///
+/// A code that reaches lower than the text ends the row as the text would:
+/// the row keeps as much space below the code as below its text, or more
+/// where the code's quiet zone needs it to stay clear of the next row's
+/// text, so the space between rows stays the same after a code.
 fn with_qr_codes(
     text: &Text,
     reference: Option<&Text>,
@@ -351,6 +370,10 @@ fn with_qr_codes(
         cols[last].1 -= side + widest;
     }
     let (mut items, mut height) = set.multilingual(text, Role::Body, reference, &cols)?;
+    // The space above the text's first em box, and below its last one;
+    // the next row's text starts `gap_above` and `above` below this row.
+    let (above, text_bottom) = em_extent(&items);
+    let below = height - text_bottom;
     let mut y = if beside {
         (widest - gap_above).max(2.0)
     } else {
@@ -359,8 +382,9 @@ fn with_qr_codes(
     for (address, matrix) in codes {
         let q = quiet(&matrix);
         items.push(qr_item(address, matrix, geo.qr_x(side), y, side));
-        y += side + q;
-        height = height.max(y - gap_above);
+        y += side;
+        height = height.max(y + below.max(q - gap_above - above));
+        y += q;
     }
     Ok((items, height))
 }

@@ -104,6 +104,14 @@ pub(crate) struct Glyph {
     /// Where the glyph is drawn, from the left edge of its cell, in points
     /// (the halves of a two-em dash are drawn towards each other).
     pub offset: f32,
+    /// Horizontal scale of the drawn glyph, 1 as designed (the halves of a
+    /// two-em dash are drawn wider, to fill their two ems).
+    pub scale: f32,
+    /// Points added to the drawn glyph's advance before it is scaled (PDF
+    /// character spacing), so that a half of a two-em dash drawn wider
+    /// still moves the pen by one em and a reader of the PDF finds each
+    /// half in its own em.
+    pub spacing: f32,
     /// Index of the span it belongs to.
     pub span: usize,
 }
@@ -162,6 +170,8 @@ pub(crate) fn measure(
                 gap_before,
                 natural: advance,
                 offset: 0.0,
+                scale: 1.0,
+                spacing: 0.0,
                 span: span_index,
             });
         }
@@ -170,7 +180,7 @@ pub(crate) fn measure(
         compress_punctuation(&mut glyphs, lang);
     }
     if lang.script.is_cjk() {
-        two_em_dashes(&mut glyphs);
+        two_em_dashes(&mut glyphs, metrics);
     }
     Ok(glyphs)
 }
@@ -192,28 +202,43 @@ fn excerpt(text: &str, ch: char) -> String {
     out.trim().to_string()
 }
 
-/// How far the halves of a two-em dash overlap, in ems: more than the side
-/// bearings of any CJK face's dash, so the two glyphs draw one unbroken rule.
-const DASH_OVERLAP: f32 = 0.1;
+/// How far the inks of the halves of a two-em dash overlap, in ems, so
+/// that the two glyphs draw one unbroken rule, without a seam where they
+/// meet.
+pub(crate) const DASH_OVERLAP: f32 = 0.05;
 
-/// `——` (GB/T 15834 §4.9) is one mark two ems wide, drawn as one rule. The
-/// fonts have no two-em dash glyph a copy would turn back into `——`, so
-/// each dash keeps its character but gets a cell of one em, and the two
-/// glyphs are drawn overlapping by [`DASH_OVERLAP`], centred in the two
-/// ems.
-fn two_em_dashes(glyphs: &mut [Glyph]) {
+/// `——` (GB/T 15834 §4.9) is one mark two ems wide, drawn as one rule
+/// across the two ems. The fonts have no two-em dash glyph a copy would
+/// turn back into `——`, and their dash's ink is narrower than its advance
+/// (Noto Sans SC: 0.80 of 0.89 em), so each dash keeps its character and
+/// gets a cell of one em, and its glyph is drawn scaled horizontally so
+/// that its ink (the glyph's bounding box) is `1 + DASH_OVERLAP / 2` ems
+/// wide: the first from the left edge of the two ems, the second up to
+/// their right edge, overlapping by [`DASH_OVERLAP`] in the middle. Each
+/// still advances one em when drawn, so that text extraction (which takes
+/// a glyph's box from its origin and advance) sees the two halves side by
+/// side, not one on top of the other.
+fn two_em_dashes(glyphs: &mut [Glyph], metrics: &[Metrics]) {
     let mut i = 1;
     while i < glyphs.len() {
         let (a, b) = (glyphs[i - 1], glyphs[i]);
         let full = |g: &Glyph| g.natural >= 0.8 * g.style.size;
         if a.ch == '—' && b.ch == '—' && a.face == b.face && full(&a) && full(&b) {
             let em = a.style.size;
-            let drawn = 2.0 * a.natural - DASH_OVERLAP * em;
-            let left = (2.0 * em - drawn) / 2.0;
-            glyphs[i - 1].advance = em;
-            glyphs[i - 1].offset = left;
-            glyphs[i].advance = em;
-            glyphs[i].offset = left + a.natural - DASH_OVERLAP * em - em;
+            // The ink in ems; a glyph without a bounding box fills its advance.
+            let (left, right) = metrics
+                .get(a.face.0)
+                .and_then(|m| m.ink(a.ch))
+                .filter(|(l, r)| r > l)
+                .unwrap_or((0.0, a.natural / em));
+            let half = 1.0 + DASH_OVERLAP / 2.0;
+            let scale = half / (right - left);
+            for (g, ink_start) in [(i - 1, 0.0), (i, -DASH_OVERLAP / 2.0)] {
+                glyphs[g].advance = em;
+                glyphs[g].scale = scale;
+                glyphs[g].spacing = em / scale - glyphs[g].natural;
+                glyphs[g].offset = (ink_start - left * scale) * em;
+            }
             i += 2;
         } else {
             i += 1;
@@ -293,26 +318,54 @@ mod tests {
     fn a_two_em_dash_is_two_ems_and_drawn_unbroken() {
         let fonts = FontSet::bundled();
         let metrics = fonts.metrics();
-        let g = measure(
-            &[Span {
-                text: "好——走",
-                style: BODY,
-                glue: false,
-                url: false,
-            }],
-            &zh(&fonts),
-            &metrics,
-            "t",
-        )
-        .unwrap();
-        assert_eq!(g[1].advance + g[2].advance, 20.0);
-        // The second dash starts before the first one's drawn end, by the overlap.
-        let first_end = g[1].offset + g[1].natural;
-        let second_start = g[1].advance + g[2].offset;
-        assert!((first_end - second_start - 1.0).abs() < 1e-4);
-        // Centred in its two ems.
-        let right = 20.0 - (g[1].advance + g[2].offset + g[2].natural);
-        assert!((g[1].offset - right).abs() < 1e-4);
+        for (lang, weight) in [
+            (zh(&fonts), Weight::Regular),
+            (zh(&fonts), Weight::Bold),
+            (
+                LangFonts::new(
+                    &fonts,
+                    Script::Hant,
+                    &["NotoSans".into(), "NotoSansTC".into()],
+                    "zh-TW",
+                )
+                .unwrap(),
+                Weight::Regular,
+            ),
+        ] {
+            let g = measure(
+                &[Span {
+                    text: "好——走",
+                    style: Style { weight, ..BODY },
+                    glue: false,
+                    url: false,
+                }],
+                &lang,
+                &metrics,
+                "t",
+            )
+            .unwrap();
+            assert_eq!(g[1].advance + g[2].advance, 20.0);
+            // Each dash's ink, in points from the left edge of the two ems.
+            let ink = |g: &Glyph, cell: f32| {
+                let (l, r) = metrics[g.face.0].ink('—').unwrap();
+                let at = cell + g.offset;
+                (at + l * g.scale * 10.0, at + r * g.scale * 10.0)
+            };
+            let (first, second) = (ink(&g[1], 0.0), ink(&g[2], g[1].advance));
+            // The rule covers the two ems exactly, from edge to edge.
+            assert!(first.0.abs() < 1e-3, "{first:?}");
+            assert!((second.1 - 20.0).abs() < 1e-3, "{second:?}");
+            // The halves overlap by DASH_OVERLAP: no gap in the middle.
+            let overlap = first.1 - second.0;
+            assert!((overlap - DASH_OVERLAP * 10.0).abs() < 1e-3, "{overlap}");
+            assert!(g[1].scale > 1.0 && g[1].scale == g[2].scale);
+            // Drawn wider, each half still advances one em.
+            for d in &g[1..3] {
+                assert!(((d.natural + d.spacing) * d.scale - 10.0).abs() < 1e-4);
+            }
+            // Other glyphs are drawn as designed.
+            assert_eq!((g[0].scale, g[3].scale), (1.0, 1.0));
+        }
     }
 
     #[test]

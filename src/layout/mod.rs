@@ -330,6 +330,13 @@ pub struct Run {
     /// (counted in characters), the pen moves left by `.1` points (the blank
     /// half of a compressed punctuation mark).
     pub kerns: Vec<(usize, f32)>,
+    /// Horizontal scale of the glyphs and their advances, 1 as designed
+    /// (the two halves of a two-em dash are drawn wider, in a run of their
+    /// own).
+    pub scale: f32,
+    /// Points added to each glyph's advance before it is scaled (PDF
+    /// character spacing).
+    pub spacing: f32,
 }
 
 /// Lays out `doc` on pages, without footers: the page count is known only

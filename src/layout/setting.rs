@@ -18,6 +18,10 @@ use std::sync::Arc;
 /// The one grey of secondary text (subtitles, references, sources, footers).
 pub(crate) const GRAY: f32 = 0.3;
 
+/// Where the baseline lies in the em box, from its top, in ems (the box
+/// goes 0.12 em below the baseline), in every language.
+pub(crate) const BASELINE_IN_EM: f32 = 0.88;
+
 /// Text roles.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(crate) enum Role {
@@ -222,7 +226,7 @@ impl Setter<'_> {
             let baseline = at.y
                 + n as f32 * line_height
                 + (line_height - style.size) / 2.0
-                + 0.88 * style.size;
+                + BASELINE_IN_EM * style.size;
             // Chinese lines fill the measure; the last line of a paragraph is
             // ragged unless it had to be set tight, and so is a line cut
             // short by an address or number that cannot break, which
@@ -254,6 +258,14 @@ impl Setter<'_> {
     }
 
     /// Sets `text` in every language: side by side in `columns`, or one after another.
+    ///
+    /// Side by side, the columns make one row: their first lines share one
+    /// baseline, and the row ends as far below the em box of its lowest
+    /// last line as it starts above the em box of its tallest first line.
+    /// A row is so measured the same way whichever language runs longer
+    /// (by each language's own line height, a row ending in English would
+    /// end higher than one ending in Chinese, which has more leading), and
+    /// the space between the type of two rows is the same everywhere.
     pub(crate) fn multilingual(
         &self,
         text: &Text,
@@ -279,27 +291,49 @@ impl Setter<'_> {
             };
             paragraphs.push((lines, top, h));
         }
-        // Side by side, the first lines of all columns share one baseline.
-        let first_baseline = |lines: &[Item]| match lines.first() {
-            Some(Item::Line(l)) => l.baseline,
-            _ => 0.0,
-        };
-        let common = paragraphs
-            .iter()
-            .map(|(l, _, _)| first_baseline(l))
-            .fold(0.0, f32::max);
+        if side_by_side {
+            return Ok(row(paragraphs));
+        }
         for (mut lines, top, h) in paragraphs {
-            let dy = if side_by_side {
-                common - first_baseline(&lines)
-            } else {
-                0.0
-            };
-            lines.iter_mut().for_each(|l| l.shift(0.0, dy));
             items.append(&mut lines);
-            height = height.max(top + h + dy);
+            height = height.max(top + h);
         }
         Ok((items, height))
     }
+}
+
+/// The paragraphs of one text, one per column, set as one row (see
+/// [`Setter::multilingual`]): the items and the row's height.
+fn row(paragraphs: Vec<(Vec<Item>, f32, f32)>) -> (Vec<Item>, f32) {
+    let line_of = |item: &Item| match item {
+        Item::Line(l) => Some((l.baseline, l.size)),
+        _ => None,
+    };
+    let first = |lines: &[Item]| lines.iter().find_map(line_of);
+    let common = paragraphs
+        .iter()
+        .filter_map(|(l, _, _)| first(l))
+        .map(|(baseline, _)| baseline)
+        .fold(0.0, f32::max);
+    // The space above the em box of the tallest first line.
+    let above = paragraphs
+        .iter()
+        .filter_map(|(l, _, _)| first(l))
+        .map(|(_, size)| common - BASELINE_IN_EM * size)
+        .fold(f32::MAX, f32::min);
+    let mut items = Vec::new();
+    let mut bottom: Option<f32> = None;
+    for (mut lines, _, _) in paragraphs {
+        let dy = first(&lines).map_or(0.0, |(baseline, _)| common - baseline);
+        lines.iter_mut().for_each(|l| l.shift(0.0, dy));
+        for (baseline, size) in lines.iter().filter_map(line_of) {
+            let em_bottom = baseline + (1.0 - BASELINE_IN_EM) * size;
+            bottom = Some(bottom.map_or(em_bottom, |b| b.max(em_bottom)));
+        }
+        items.append(&mut lines);
+    }
+    let height = bottom.map_or(0.0, |b| b + above);
+    (items, height)
 }
 
 /// The spans of a text in `role`: on the wallet card, telephone numbers
@@ -540,12 +574,15 @@ fn runs(
         lefts.push((i, cell, g.advance));
         let draw = cell + g.offset;
         match runs.last_mut() {
-            // One run, so the text copies out whole: compressed marks,
-            // justification and two-em dashes move the pen by kerning.
+            // One run, so the text copies out whole: compressed marks and
+            // justification move the pen by kerning. The halves of a two-em
+            // dash, drawn wider, make a run of their own.
             Some(run)
                 if run.face == g.face
                     && run.size == g.style.size
                     && run.gray == g.style.gray
+                    && run.scale == g.scale
+                    && run.spacing == g.spacing
                     && g.gap_before == 0.0 =>
             {
                 let pull = pen - draw;
@@ -561,9 +598,11 @@ fn runs(
                 gray: g.style.gray,
                 text: g.ch.to_string(),
                 kerns: Vec::new(),
+                scale: g.scale,
+                spacing: g.spacing,
             }),
         }
-        pen = draw + g.natural;
+        pen = draw + (g.natural + g.spacing) * g.scale;
         cell += g.advance;
     }
     (runs, lefts)

@@ -9,6 +9,7 @@
 //! annotations (from the [`Op`]s returned here), images and metadata.
 
 use std::io::Write as _;
+use std::ops::Range;
 
 use printpdf::{
     Actions, BorderArray, ColorArray, HighlightingMode, LinkAnnotation, Op, Pt, Rect, XObjectId,
@@ -240,28 +241,41 @@ impl Canvas<'_> {
             }
             let y = self.height - line.baseline;
             self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
-            if let [(subset, _)] = pieces.as_slice() {
-                self.show(run, *subset, &run.text, &run.kerns);
-                continue;
+            // A run drawn wider (a two-em dash) is scaled by Tz, its
+            // advances set by Tc, around it.
+            let scaled = run.scale != 1.0 || run.spacing != 0.0;
+            if scaled {
+                self.text.op(&[run.scale * 100.0], "Tz");
+                self.text.op(&[run.spacing], "Tc");
             }
-            // The text continues where the previous piece ended.
-            let chars: Vec<(usize, char)> = run.text.char_indices().collect();
-            let byte = |i: usize| chars.get(i).map_or(run.text.len(), |c| c.0);
-            for (subset, range) in pieces {
-                self.set_font(run.face, subset, run.size);
-                let kerns: Vec<(usize, f32)> = run
-                    .kerns
-                    .iter()
-                    .filter(|k| range.contains(&k.0))
-                    .map(|&(i, pull)| (i - range.start, pull))
-                    .collect();
-                self.show(
-                    run,
-                    subset,
-                    &run.text[byte(range.start)..byte(range.end)],
-                    &kerns,
-                );
+            self.pieces(run, &pieces);
+            if scaled {
+                self.text.op(&[100.0], "Tz");
+                self.text.op(&[0.0], "Tc");
             }
+        }
+    }
+
+    /// Shows `run` piece by piece, each in its subset's font (one piece but
+    /// for a personal line's characters the shared subset lacks); the text
+    /// continues where the previous piece ended.
+    fn pieces(&mut self, run: &Run, pieces: &[(Subset, Range<usize>)]) {
+        if let [(subset, _)] = pieces {
+            self.show(run, *subset, &run.text, &run.kerns);
+            return;
+        }
+        let chars: Vec<(usize, char)> = run.text.char_indices().collect();
+        let byte = |i: usize| chars.get(i).map_or(run.text.len(), |c| c.0);
+        for (subset, range) in pieces {
+            self.set_font(run.face, *subset, run.size);
+            let kerns: Vec<(usize, f32)> = run
+                .kerns
+                .iter()
+                .filter(|k| range.contains(&k.0))
+                .map(|&(i, pull)| (i - range.start, pull))
+                .collect();
+            let text = &run.text[byte(range.start)..byte(range.end)];
+            self.show(run, *subset, text, &kerns);
         }
     }
 
@@ -282,7 +296,8 @@ impl Canvas<'_> {
     }
 
     /// `text` (all or part of `run`) in its font's codes, with the pull-backs
-    /// `kerns` as TJ adjustments (thousandths of an em; positive moves left).
+    /// `kerns` as TJ adjustments (thousandths of an em, which the horizontal
+    /// scale scales too; positive moves left).
     fn show(&mut self, run: &Run, subset: Subset, text: &str, kerns: &[(usize, f32)]) {
         let fonts = self.res.fonts;
         let out = &mut self.text;
@@ -302,7 +317,7 @@ impl Canvas<'_> {
                 .map_or(rest.len(), |(i, _)| i);
             out.hex(fonts.encode(run.face, subset, &rest[..split]));
             out.0.push(b' ');
-            out.num(pull / run.size * 1000.0);
+            out.num(pull / (run.size * run.scale) * 1000.0);
             rest = &rest[split..];
             at = index;
         }

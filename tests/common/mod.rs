@@ -132,3 +132,40 @@ pub fn assert_renders_alike(base: &[&str], variants: &[Vec<&str>]) {
         assert!(first == other, "{args:?} differs from {base:?}");
     }
 }
+
+/// A copy of the bundled catalog with two-em dashes in the student
+/// checklist's Chinese texts: in a heading (bold), twice in an item, and
+/// after a closing quote.
+pub fn dash_catalog() -> tempfile::TempDir {
+    let dir = catalog_copy();
+    let locales = dir.path().join("locales");
+    for (lang, edits) in [
+        (
+            "zh-CN",
+            [
+                (
+                    "student-before = 出发之前",
+                    "student-before = 出发之前——准备",
+                ),
+                ("在有效期内，", "在有效期内——这是第一步——"),
+                ("完成“海外公民登记”，", "完成“海外公民登记”——"),
+            ],
+        ),
+        (
+            "zh-TW",
+            [
+                (
+                    "student-before = 出發之前",
+                    "student-before = 出發之前——準備",
+                ),
+                ("仍在有效期限內，", "仍在有效期限內——這是第一步——"),
+                ("完成「海外公民登記」，", "完成「海外公民登記」——"),
+            ],
+        ),
+    ] {
+        for (from, to) in edits {
+            edit(&locales.join(lang).join("checklists.ftl"), from, to);
+        }
+    }
+    dir
+}
