@@ -24,8 +24,10 @@ impl Location {
     pub fn from_offset(file: impl Into<PathBuf>, text: &str, offset: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // With memchr: catalog files are read with the location of every
+        // row kept, so this runs a few thousand times at start-up.
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
         let col = before[line_start..].chars().count() + 1;
         Location {
             file: file.into(),

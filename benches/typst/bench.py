@@ -17,8 +17,8 @@ See README.md beside this file for what is compared and the caveats. In short:
    process from wait4().
 4. In-process runs, interleaved in rounds: examples/bench_inprocess (one
    Renderer, `same` and `varied` documents) against typst_inprocess.py (one
-   typst.Compiler, modes `same`, `varied`, `varied` as PDF/UA-1, and `edit`),
-   each in a fresh process.
+   typst.Compiler, modes `same`, `varied`, `varied` as PDF/UA-1, `nocache`
+   and `edit`), each in a fresh process.
 5. A Markdown table: metric | predeparture | Typst | ratio (Typst ÷ ours).
 
 It builds nothing: it needs `target/release/predeparture` and
@@ -62,7 +62,7 @@ t0 = time.perf_counter()
 import typst
 t1 = time.perf_counter()
 typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]],
-              ignore_system_fonts=True, sys_inputs={"date": "2026-12-01"})
+              ignore_system_fonts=True, timestamp=1764547200)
 t2 = time.perf_counter()
 print(json.dumps({"written": time.time(), "import_ms": (t1 - t0) * 1e3,
                   "compile_ms": (t2 - t1) * 1e3}))
@@ -274,7 +274,7 @@ def parse_lines(text: str) -> dict:
 def inproc_phase(typ: str, rounds: int, n_ty: int, n_pd: int) -> dict:
     env = dict(os.environ, PD_CHECKLIST="student", PD_LANGS="zh-CN,en")
     env.pop("PD_ORG", None)
-    runs = {"pd": [], "same": [], "varied": [], "varied-ua": [], "edit": []}
+    runs = {"pd": [], "same": [], "varied": [], "varied-ua": [], "nocache": [], "edit": []}
 
     def one_pd():
         wall, rss, _, rc, out, err, _ = run_measured([INPROC, REPO, str(n_pd)], cwd=REPO, env=env)
@@ -296,7 +296,7 @@ def inproc_phase(typ: str, rounds: int, n_ty: int, n_pd: int) -> dict:
         res = parse_lines(out)
         runs[mode].append(list(res.values())[0])
 
-    ty_modes = ["same", "varied", "varied-ua", "edit"]
+    ty_modes = ["same", "varied", "varied-ua", "nocache", "edit"]
     for i in range(rounds):
         steps = [one_pd] + [lambda m=m: one_ty(m) for m in ty_modes]
         if i % 2 == 1:
@@ -325,6 +325,7 @@ def report(args, facts, cold, cold_load, inproc, inproc_load, started: str, ende
     pd_f, ty_f = facts["predeparture"], facts["typst"]
     w(f"### predeparture vs Typst ({ty_version()}) — bilingual student handout, {os.cpu_count()} cores\n")
     w(f"- started: `{started}`")
+    w(f"- {build_info()}")
     w(f"- cold phase: load {cold_load['load_start']:.2f} → {cold_load['load_end']:.2f}; "
       f"in-process phase: load {inproc_load['load_start']:.2f} → {inproc_load['load_end']:.2f}")
     w(f"- ended: `{ended}`")
@@ -360,19 +361,24 @@ def report(args, facts, cold, cold_load, inproc, inproc_load, started: str, ende
         rs = inproc[mode]
         return f"{mid([r['median'] for r in rs]):.2f} ms ({min(r['min'] for r in rs):.2f}–{max(r['p90'] for r in rs):.2f})"
 
-    w(f"| in-process: first document of a fresh renderer / Compiler | {pd_mode('same', 'first'):.2f} ms | "
-      f"{ty_mode('same', 'first'):.2f} ms | {ratio(ty_mode('same', 'first'), pd_mode('same', 'first'))} |")
+    pd_first = [r["same"]["first"] for r in inproc["pd"]]
+    ty_first = [r["first"] for m in ("same", "varied", "nocache", "edit") for r in inproc[m]]
+    w(f"| in-process: first document of a fresh renderer / Compiler (nothing reused) | {spread(pd_first, digits=2)} | "
+      f"{spread(ty_first, digits=2)} | {ratio(mid(ty_first), mid(pd_first))} |")
     w(f"| in-process: same document again | {cell_pd('same')} | {cell_ty('same')} | "
       f"{ratio(ty_mode('same', 'median'), pd_mode('same', 'median'))} |")
-    w(f"| in-process: varied, another date each time (Typst: `sys.inputs`, no memoized reuse) | {cell_pd('varied')} | "
+    w(f"| in-process: varied, another date each time (both reuse their caches) | {cell_pd('varied')} | "
       f"{cell_ty('varied')} | {ratio(ty_mode('varied', 'median'), pd_mode('varied', 'median'))} |")
-    w(f"| in-process: varied, Typst exporting PDF/UA-1 | {cell_pd('varied')} | {cell_ty('varied-ua')} | "
+    w(f"| in-process: varied, Typst exporting PDF/UA-1 (as ours) | {cell_pd('varied')} | {cell_ty('varied-ua')} | "
       f"{ratio(ty_mode('varied-ua', 'median'), pd_mode('varied', 'median'))} |")
-    w(f"| in-process: Typst only, one item's text edited each time (incremental) | — | {cell_ty('edit')} | |")
+    w(f"| in-process: Typst, date via `sys.inputs` (its caches invalidated, fonts loaded) | — (nearest: first document) | "
+      f"{cell_ty('nocache')} | {ratio(ty_mode('nocache', 'median'), mid(pd_first))} (vs our first document) |")
+    w(f"| in-process: Typst, one item's text edited each time (incremental) | — | {cell_ty('edit')} | |")
     pd_rss = mid([r["rss"] for r in inproc["pd"]])
     ty_rss = mid([r["rss"] for r in inproc["varied"]])
+    ty_rss_nc = mid([r["rss"] for r in inproc["nocache"]])
     w(f"| in-process: peak RSS of the process | {pd_rss:.1f} MiB ({2 * args.pd_inproc_n + 2} documents) | "
-      f"{ty_rss:.1f} MiB (`varied`, {args.inproc_n + 1} documents) | {ratio(ty_rss, pd_rss)} |")
+      f"{ty_rss:.1f} MiB (`varied`), {ty_rss_nc:.1f} MiB (`nocache`), {args.inproc_n + 1} documents | {ratio(ty_rss, pd_rss)} |")
     w(f"| PDF bytes (cold output) | {pd_f['bytes']:,} | {ty_f['bytes']:,} | {ratio(ty_f['bytes'], pd_f['bytes'])} |")
     w(f"| PDF bytes (in-process, `same`) | {inproc['pd'][0]['same']['bytes']:,} | {inproc['same'][0]['bytes']:,} | "
       f"{ratio(inproc['same'][0]['bytes'], inproc['pd'][0]['same']['bytes'])} |")
@@ -387,8 +393,21 @@ def report(args, facts, cold, cold_load, inproc, inproc_load, started: str, ende
     w("")
     w("Per-round in-process medians (ms): " + "; ".join(
         [f"ours same {[r['same']['median'] for r in inproc['pd']]}, ours varied {[r['varied']['median'] for r in inproc['pd']]}"]
-        + [f"Typst {m} {[r['median'] for r in inproc[m]]}" for m in ("same", "varied", "varied-ua", "edit")]))
+        + [f"Typst {m} {[r['median'] for r in inproc[m]]}" for m in ("same", "varied", "varied-ua", "nocache", "edit")]))
     return "\n".join(L) + "\n"
+
+
+def build_info() -> str:
+    """When the two binaries were built, and the commit they sit on."""
+    def when(path):
+        st = stamp(path)
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(st[0] / 1e9)) if st else "missing"
+
+    head = subprocess.run(["git", "-C", REPO, "log", "-1", "--format=%h %cs"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    return (f"predeparture built {when(BINARY)}, bench_inprocess built {when(INPROC)}; "
+            f"work tree at {head or '?'}{' (with uncommitted changes)' if dirty else ''}")
 
 
 def ty_version() -> str:
@@ -405,7 +424,7 @@ def main() -> None:
     ap.add_argument("--cold-n", type=int, default=25, help="cold runs of each tool (default 25)")
     ap.add_argument("--inproc-n", type=int, default=30, help="Typst compilations per in-process mode (default 30)")
     ap.add_argument("--pd-inproc-n", type=int, default=200, help="bench_inprocess documents per mode (default 200)")
-    ap.add_argument("--rounds", type=int, default=2, help="interleaved in-process rounds (default 2)")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved in-process rounds (default 3)")
     ap.add_argument("--max-load", type=float, default=1.5, help="wait for the 1-min load average to fall below this")
     ap.add_argument("--max-wait", type=float, default=300, help="seconds to wait for it before going on anyway")
     ap.add_argument("--out", help="also write the Markdown report to this file")
