@@ -164,14 +164,14 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
         annots: &annots,
         langs: &options.languages,
     };
-    tags::tag(&mut lo, layout, &input);
+    let elements = tags::tag(&mut lo, layout, &input);
     meta::metadata(&mut lo, options)?;
     // Last before finishing: the hash covers the pages' final content.
     fields::stamp(&mut lo, &options.record);
     finish::finish(&mut lo, options, &embedded);
     // With object streams: the structure tree is hundreds of small
     // objects, which they compress (see `write`).
-    write::write(&lo)
+    write::write(&lo, &elements)
 }
 
 /// Puts each page's content stream in place of the empty one printpdf wrote.

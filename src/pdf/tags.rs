@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 
 use lopdf::{dictionary, Object, ObjectId};
 
+use super::write::{self, Raw};
 use super::{catalog, text_string, Language};
 use crate::layout::{Item, Layout, Line, Part};
 
@@ -106,7 +107,9 @@ pub(super) struct Input<'a> {
 }
 
 /// Writes the structure tree of `layout` and marks the document as tagged.
-pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) {
+/// The elements come back already written, for [`write::write`]; their ids
+/// are taken from `doc`.
+pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) -> Raw {
     let mut blocks: BTreeMap<usize, (Part, Vec<Piece>)> = BTreeMap::new();
     for (page, laid) in layout.pages.iter().enumerate() {
         for (i, item) in laid.items.iter().enumerate() {
@@ -155,8 +158,10 @@ pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) {
         langs: input.langs,
         parents: vec![Vec::new(); input.pages.len()],
         annots: Vec::new(),
+        raw: Raw::new(),
     };
     writer.finish(root);
+    writer.raw
 }
 
 /// The part an item belongs to, if it carries one.
@@ -436,6 +441,8 @@ struct Writer<'a> {
     parents: Vec<Vec<Object>>,
     /// Each annotation with its element.
     annots: Vec<(ObjectId, ObjectId)>,
+    /// The elements, written.
+    raw: Raw,
 }
 
 impl Writer<'_> {
@@ -503,22 +510,29 @@ impl Writer<'_> {
                 Kid::Elem(e) => Object::Reference(self.elem(e, id)),
             });
         }
-        let mut dict = dictionary! {
-            "Type" => "StructElem",
-            "S" => elem.role,
-            "P" => parent,
-            "K" => kids,
-        };
+        // Written straight to PDF syntax: a tagged document has hundreds of
+        // elements, and a lopdf dictionary for each costs more than the rest.
+        let mut out = Vec::with_capacity(96);
+        out.extend_from_slice(b"<</Type/StructElem/S");
+        write::name(&mut out, elem.role.as_bytes());
+        out.extend_from_slice(b"/P ");
+        write::object(&mut out, &Object::Reference(parent));
+        out.extend_from_slice(b"/K");
+        write::object(&mut out, &Object::Array(kids));
         if let Some(p) = page {
-            dict.set("Pg", self.page_ref(p));
+            out.extend_from_slice(b"/Pg ");
+            write::object(&mut out, &self.page_ref(p));
         }
         if let Some(tag) = elem.lang.and_then(|l| self.langs.get(l)) {
-            dict.set("Lang", Object::string_literal(tag.tag.as_str()));
+            out.extend_from_slice(b"/Lang");
+            write::object(&mut out, &Object::string_literal(tag.tag.as_str()));
         }
         if let Some(alt) = &elem.alt {
-            dict.set("Alt", text_string(alt));
+            out.extend_from_slice(b"/Alt");
+            write::object(&mut out, &text_string(alt));
         }
-        self.doc.objects.insert(id, Object::Dictionary(dict));
+        out.extend_from_slice(b">>");
+        self.raw.insert(id.0, out);
         id
     }
 

@@ -10,6 +10,7 @@
 //! ([`Level::Objects`]). Objects are written in id order, so the same
 //! document gives the same bytes.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 use lopdf::{Dictionary, Object, StringFormat};
@@ -22,8 +23,19 @@ use super::PdfError;
 /// student handout: 100 per stream as lopdf does, 183,917 B; 500, 181,760 B.
 const PER_STREAM: usize = 500;
 
-/// `doc` as PDF bytes, with object streams and a cross-reference stream.
-pub(super) fn write(doc: &lopdf::Document) -> Result<Vec<u8>, PdfError> {
+/// Objects already in PDF syntax, by object number (generation 0), kept
+/// out of the lopdf document: the structure tree's elements.
+pub(super) type Raw = BTreeMap<u32, Vec<u8>>;
+
+/// An object to put in an object stream.
+enum Packed<'a> {
+    Object(&'a Object),
+    Raw(&'a [u8]),
+}
+
+/// `doc` and the objects `raw` as PDF bytes, with object streams and a
+/// cross-reference stream.
+pub(super) fn write(doc: &lopdf::Document, raw: &Raw) -> Result<Vec<u8>, PdfError> {
     let mut out = Vec::with_capacity(64 << 10);
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(doc.version.as_bytes());
@@ -36,12 +48,14 @@ pub(super) fn write(doc: &lopdf::Document) -> Result<Vec<u8>, PdfError> {
     let mut packed = Vec::new();
     for (&(id, generation), object) in &doc.objects {
         if generation == 0 && packable(object) {
-            packed.push((id, object));
+            packed.push((id, Packed::Object(object)));
         } else if let Some(entry) = xref.get_mut(id as usize) {
             *entry = Entry::At(out.len(), generation);
             indirect(&mut out, id, generation, object);
         }
     }
+    packed.extend(raw.iter().map(|(&id, bytes)| (id, Packed::Raw(bytes))));
+    packed.sort_by_key(|p| p.0);
     let mut next_id = doc.max_id + 1;
     for chunk in packed.chunks(PER_STREAM) {
         let stream_id = next_id;
@@ -100,7 +114,7 @@ fn indirect(out: &mut Vec<u8>, id: u32, generation: u16, object: &Object) {
 }
 
 /// An object stream holding `objects`, deflated.
-fn object_stream(objects: &[(u32, &Object)]) -> Result<lopdf::Stream, PdfError> {
+fn object_stream(objects: &[(u32, Packed<'_>)]) -> Result<lopdf::Stream, PdfError> {
     let mut body = Vec::new();
     let mut header = Vec::new();
     let mut buf = itoa::Buffer::new();
@@ -111,7 +125,10 @@ fn object_stream(objects: &[(u32, &Object)]) -> Result<lopdf::Stream, PdfError> 
         header.extend_from_slice(buf.format(*id).as_bytes());
         header.push(b' ');
         header.extend_from_slice(buf.format(body.len()).as_bytes());
-        write_object(&mut body, object);
+        match object {
+            Packed::Object(object) => write_object(&mut body, object),
+            Packed::Raw(bytes) => body.extend_from_slice(bytes),
+        }
         body.push(b'\n');
     }
     header.push(b'\n');
@@ -159,6 +176,15 @@ fn xref_stream(trailer: &Dictionary, xref: &[Entry]) -> Result<lopdf::Stream, Pd
 }
 
 /// Writes `object` in PDF syntax.
+pub(super) fn object(out: &mut Vec<u8>, object: &Object) {
+    write_object(out, object);
+}
+
+/// Writes `/name`.
+pub(super) fn name(out: &mut Vec<u8>, name: &[u8]) {
+    write_name(out, name);
+}
+
 fn write_object(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
@@ -252,6 +278,10 @@ pub(super) fn real(out: &mut Vec<u8>, n: f32) {
 /// `/Name`, with `#xx` for delimiters, white space and bytes outside `!`–`~`.
 fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     out.push(b'/');
+    if name.iter().all(u8::is_ascii_alphanumeric) {
+        out.extend_from_slice(name);
+        return;
+    }
     for &byte in name {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
             out.push(b'#');
@@ -336,7 +366,7 @@ mod tests {
             "K" => vec![Object::Reference(page), Object::Reference(content)],
         });
         doc.trailer.set("Root", catalog);
-        let bytes = write(&doc).unwrap();
+        let bytes = write(&doc, &Raw::new()).unwrap();
         let back = lopdf::Document::load_mem(&bytes).unwrap();
         let page = back.get_dictionary(page).unwrap();
         assert_eq!(page.get(b"Type").unwrap().as_name().unwrap(), b"Page");
