@@ -12,11 +12,14 @@
 //! ```text
 //! mode=same n=N first_ms=… median_ms=… min_ms=… p90_ms=… bytes=…
 //! mode=varied n=N first_ms=… median_ms=… min_ms=… p90_ms=… bytes=…
+//! mode=uncached n=N first_ms=… median_ms=… min_ms=… p90_ms=… bytes=…
 //! ```
 //!
 //! `same` renders one request N times; `varied` gives every document another
 //! date (its "today", which dates the verification notes, and its creation
-//! time), so no two documents are the same. With `PD_ORG=org.toml` the
+//! time), so no two documents are the same; `uncached` is `varied` with
+//! every cache emptied before each document (set paragraphs, font subsets,
+//! deflated pages, QR codes), so each is made from scratch. With `PD_ORG=org.toml` the
 //! documents are onboarding packets and `varied` also gives each one another
 //! employee name. `first_ms` is the first document of a fresh renderer
 //! (loading the catalog and fonts is not counted); the other figures are over
@@ -38,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(path) => Some(Org::load(path.as_ref())?),
         Err(_) => None,
     };
-    for mode in ["same", "varied"] {
+    for mode in ["same", "varied", "uncached"] {
         // A fresh renderer per mode, so both report a first document.
         let renderer = Renderer::new(Catalog::from_dir(&dir)?, FontSet::bundled())?;
         let base = base_request(&renderer, org.clone())?;
@@ -49,6 +52,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut times = Vec::with_capacity(n);
         for i in 1..=n {
             let request = request(i);
+            if mode == "uncached" {
+                renderer.clear_caches();
+            }
             let t = Instant::now();
             std::hint::black_box(renderer.render(&request)?);
             times.push(t.elapsed().as_secs_f64() * 1e3);

@@ -389,6 +389,16 @@ impl Renderer {
         Ok(layout)
     }
 
+    /// Forgets everything kept from earlier documents: this renderer's set
+    /// paragraphs and the process-wide font subsets, deflated pages and QR
+    /// codes. Output does not depend on them; this is for measuring a
+    /// document made from scratch.
+    pub fn clear_caches(&self) {
+        self.paragraphs.clear();
+        pdf::clear_caches();
+        layout::qr::clear_cache();
+    }
+
     /// Renders `request` as PDF bytes.
     pub fn render(&self, request: &Request) -> Result<Vec<u8>, Error> {
         Ok(self.render_pdf(request)?.bytes)

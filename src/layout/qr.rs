@@ -20,6 +20,9 @@ pub struct Matrix {
 /// phone cameras read from paper.
 pub const MAX_MODULES: usize = 41;
 
+/// Codes made so far, by text.
+static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None);
+
 /// The QR code of `text` at error-correction level L: short addresses stay
 /// at version 1 (21 modules), so each module prints large. `None` when the
 /// text needs more than [`MAX_MODULES`] modules per side: such an address
@@ -29,7 +32,6 @@ pub const MAX_MODULES: usize = 41;
 /// few addresses every time, and choosing a code's mask is most of its
 /// cost (0.4 ms a handout).
 pub fn encode(text: &str) -> Option<Matrix> {
-    static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None);
     const CAPACITY: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
     let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(found) = cache().as_mut().and_then(|c| c.get(text)) {
@@ -41,6 +43,11 @@ pub fn encode(text: &str) -> Option<Matrix> {
         .get_or_insert_with(|| LruCache::new(CAPACITY))
         .put(text.to_string(), matrix.clone());
     matrix
+}
+
+/// Empties the cache of codes.
+pub fn clear_cache() {
+    *CACHE.lock().unwrap_or_else(PoisonError::into_inner) = None;
 }
 
 /// The code of `text`, made anew.

@@ -90,6 +90,11 @@ fn deflate_cached(data: &[u8]) -> Result<Arc<Vec<u8>>, PdfError> {
     Ok(packed)
 }
 
+/// Forgets the deflated pages.
+pub(super) fn clear_cache() {
+    *PACKED.lock().unwrap_or_else(PoisonError::into_inner) = None;
+}
+
 /// How hard to compress a kind of stream.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Level {

@@ -472,8 +472,7 @@ pub(super) fn to_unicode_for_test(chars: &[char]) -> String {
     to_unicode(chars.iter().enumerate().map(|(i, &c)| (i + 1, c)))
 }
 
-/// Empties the cache, for tests.
-#[cfg(test)]
+/// Empties the cache.
 pub(super) fn clear_cache() {
     let mut cache = cache();
     cache.entries.clear();

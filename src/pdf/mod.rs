@@ -108,6 +108,14 @@ impl Language {
     }
 }
 
+/// Empties the PDF stage's process-wide caches (font subsets, deflated
+/// page content), e.g. to measure a document made from scratch. Output does
+/// not depend on them.
+pub fn clear_caches() {
+    fonts::clear_cache();
+    finish::clear_cache();
+}
+
 /// Writes `layout` as PDF bytes, embedding the faces of `fonts` it uses.
 pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&options.title);
