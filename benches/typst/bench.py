@@ -16,7 +16,7 @@ See README.md beside this file for what is compared and the caveats. In short:
    written, and its compile call alone. Peak RSS and CPU time of each
    process from wait4().
 4. In-process runs, interleaved in rounds: examples/bench_inprocess (one
-   Renderer, `same` and `varied` documents) against typst_inprocess.py (one
+   Renderer, `same`, `varied` and, if it has it, `uncached` documents) against typst_inprocess.py (one
    typst.Compiler, modes `same`, `varied`, `varied` as PDF/UA-1, `nocache`
    and `edit`), each in a fresh process.
 5. A Markdown table: metric | predeparture | Typst | ratio (Typst ÷ ours).
@@ -371,13 +371,19 @@ def report(args, facts, cold, cold_load, inproc, inproc_load, started: str, ende
       f"{cell_ty('varied')} | {ratio(ty_mode('varied', 'median'), pd_mode('varied', 'median'))} |")
     w(f"| in-process: varied, Typst exporting PDF/UA-1 (as ours) | {cell_pd('varied')} | {cell_ty('varied-ua')} | "
       f"{ratio(ty_mode('varied-ua', 'median'), pd_mode('varied', 'median'))} |")
-    w(f"| in-process: Typst, date via `sys.inputs` (its caches invalidated, fonts loaded) | — (nearest: first document) | "
-      f"{cell_ty('nocache')} | {ratio(ty_mode('nocache', 'median'), mid(pd_first))} (vs our first document) |")
+    if all("uncached" in r for r in inproc["pd"]):
+        w(f"| in-process: no reuse, fonts loaded (ours `uncached`: caches emptied before each document; "
+          f"Typst `nocache`: date via `sys.inputs`) | {cell_pd('uncached')} | {cell_ty('nocache')} | "
+          f"{ratio(ty_mode('nocache', 'median'), pd_mode('uncached', 'median'))} |")
+    else:  # an older bench_inprocess, without the uncached mode
+        w(f"| in-process: Typst, date via `sys.inputs` (its caches invalidated, fonts loaded) | — (nearest: first document) | "
+          f"{cell_ty('nocache')} | {ratio(ty_mode('nocache', 'median'), mid(pd_first))} (vs our first document) |")
     w(f"| in-process: Typst, one item's text edited each time (incremental) | — | {cell_ty('edit')} | |")
     pd_rss = mid([r["rss"] for r in inproc["pd"]])
     ty_rss = mid([r["rss"] for r in inproc["varied"]])
     ty_rss_nc = mid([r["rss"] for r in inproc["nocache"]])
-    w(f"| in-process: peak RSS of the process | {pd_rss:.1f} MiB ({2 * args.pd_inproc_n + 2} documents) | "
+    pd_docs = len([k for k in inproc["pd"][0] if k != "rss"]) * (args.pd_inproc_n + 1)
+    w(f"| in-process: peak RSS of the process | {pd_rss:.1f} MiB ({pd_docs} documents) | "
       f"{ty_rss:.1f} MiB (`varied`), {ty_rss_nc:.1f} MiB (`nocache`), {args.inproc_n + 1} documents | {ratio(ty_rss, pd_rss)} |")
     w(f"| PDF bytes (cold output) | {pd_f['bytes']:,} | {ty_f['bytes']:,} | {ratio(ty_f['bytes'], pd_f['bytes'])} |")
     w(f"| PDF bytes (in-process, `same`) | {inproc['pd'][0]['same']['bytes']:,} | {inproc['same'][0]['bytes']:,} | "
@@ -392,7 +398,7 @@ def report(args, facts, cold, cold_load, inproc, inproc_load, started: str, ende
           f"only in Typst's: {facts['only_typst'] or 'nothing'}.")
     w("")
     w("Per-round in-process medians (ms): " + "; ".join(
-        [f"ours same {[r['same']['median'] for r in inproc['pd']]}, ours varied {[r['varied']['median'] for r in inproc['pd']]}"]
+        [f"ours {m} {[r[m]['median'] for r in inproc['pd']]}" for m in ("same", "varied", "uncached") if m in inproc["pd"][0]]
         + [f"Typst {m} {[r['median'] for r in inproc[m]]}" for m in ("same", "varied", "varied-ua", "nocache", "edit")]))
     return "\n".join(L) + "\n"
 
@@ -404,7 +410,8 @@ def build_info() -> str:
         return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(st[0] / 1e9)) if st else "missing"
 
     head = subprocess.run(["git", "-C", REPO, "log", "-1", "--format=%h %cs"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no"],
+    dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--untracked-files=no", "--",
+                            ".", ":!benches/typst"],
                            capture_output=True, text=True).stdout.strip()
     return (f"predeparture built {when(BINARY)}, bench_inprocess built {when(INPROC)}; "
             f"work tree at {head or '?'}{' (with uncommitted changes)' if dirty else ''}")
