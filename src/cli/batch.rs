@@ -24,8 +24,16 @@ use super::output::{parent, remove_stale, sync_dir, write_new, PREFIX};
 /// One packet to make.
 struct Job<'a> {
     row: &'a predeparture::roster::Row,
-    request: Request,
+    /// The row's request, made when it is checked and again when it is
+    /// rendered, so that memory does not grow with the roster.
+    base: &'a Request,
     file: String,
+}
+
+impl Job<'_> {
+    fn request(&self, roster: &Roster) -> Result<Request> {
+        Ok(roster.request(self.row, self.base)?)
+    }
 }
 
 /// What the target folder holds now.
@@ -50,14 +58,12 @@ pub(crate) fn run(
     let jobs = roster
         .rows
         .iter()
-        .map(|row| {
-            Ok(Job {
-                row,
-                request: roster.request(row, base)?,
-                file: roster.file_name(row, &base.checklist),
-            })
+        .map(|row| Job {
+            row,
+            base,
+            file: roster.file_name(row, &base.checklist),
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect::<Vec<_>>();
     check(renderer, fonts, &roster, &jobs)?;
     let dir = parent(folder);
     remove_stale(dir);
@@ -86,10 +92,11 @@ fn check(renderer: &Renderer, fonts: &FontSet, roster: &Roster, jobs: &[Job<'_>]
     errors.extend(roster.uncovered(fonts));
     let mut unlisted = std::collections::BTreeSet::new();
     for job in jobs {
-        if let Err(e) = renderer.document(&job.request) {
+        let request = job.request(roster)?;
+        if let Err(e) = renderer.document(&request) {
             errors.push(row_error(renderer, roster, job, &e));
         }
-        let dest = job.request.destination.as_deref();
+        let dest = request.destination.as_deref();
         unlisted.extend(dest.and_then(|d| super::suggest::without_missions(renderer, d)));
     }
     fail_on(roster, errors)?;
@@ -242,15 +249,20 @@ fn render_one(
     job: &Job<'_>,
     staging: &Path,
 ) -> Result<Entry, RowError> {
+    let request = job.request(roster).map_err(|e| RowError {
+        file: roster.file.clone(),
+        line: job.row.line,
+        message: e.to_string(),
+    })?;
     let pdf = renderer
-        .render_pdf(&job.request)
+        .render_pdf(&request)
         .map_err(|e| row_error(renderer, roster, job, &e))?;
     write_new(&staging.join(&job.file), &pdf.bytes, None).map_err(|e| RowError {
         file: roster.file.clone(),
         line: job.row.line,
         message: format!("cannot write {}: {e}", job.file),
     })?;
-    Ok(Entry::new(roster, job.row, &job.request, &job.file, &pdf))
+    Ok(Entry::new(roster, job.row, &request, &job.file, &pdf))
 }
 
 /// Writes the manifests into the staging folder and syncs it.

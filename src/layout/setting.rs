@@ -168,7 +168,10 @@ impl Setter<'_> {
             Some(set) => set,
             None => {
                 let set = Arc::new(self.set_paragraph(text, lang, role, reference, at.width)?);
-                self.cache.put(key, Arc::clone(&set));
+                // A line with a person's name will not come again.
+                if !crate::compose::PERSONAL.contains(&text.id.as_str()) {
+                    self.cache.put(key, Arc::clone(&set));
+                }
                 set
             }
         };

@@ -108,17 +108,23 @@ pub(super) enum Level {
 }
 
 impl Level {
-    /// The libdeflate level, chosen by measurement on a 7-page packet with
-    /// a new name each time (instructions counted with callgrind; bytes of
-    /// the whole file). Fonts, levels 1 / 3 / 6 / 9: 157,111 / 155,393 /
-    /// 153,293 / 152,979 bytes, each step about 0.08 ms more per subset made;
-    /// 6 is kept because a subset is made once and then cached. Content,
-    /// levels 1 / 3 / 6: 157,634 / 154,549 / 153,293 bytes, 3 costing
-    /// 0.1 ms less than 6 on every document.
+    /// The libdeflate level, chosen by measurement on the bilingual student
+    /// handout (in-process medians of 200 documents, another date each;
+    /// bytes of the whole file).
+    ///
+    /// - Fonts: 6. A subset is made once and then cached, so its level
+    ///   costs only the first document (levels 1 / 3 / 6 / 9 measured on
+    ///   a packet: 157,111 / 155,393 / 153,293 / 152,979 bytes).
+    /// - Content: 1. Deflated pages are cached too, but a changed document
+    ///   has changed pages: level 1 gives 187.8 KB in 2.5 ms, level 3
+    ///   183.3 KB in 2.8 ms.
+    /// - Object streams: 1. They differ in every document: levels
+    ///   1 / 3 / 6 gave 181,130 / 180,278 / 178,500 bytes, and 4.73 / 5.06 /
+    ///   5.32 ms per document (fastest of 100) before the caches.
     const fn libdeflate(self) -> i32 {
         match self {
             Level::Font => 6,
-            Level::Content => 3,
+            Level::Content => 1,
             Level::Objects => 1,
         }
     }
