@@ -271,18 +271,33 @@ mod tests {
     }
 
     #[test]
-    fn same_bytes_with_or_without_the_font_cache() {
+    fn same_bytes_with_or_without_the_caches() {
         let r = renderer();
         let a = request("short-trip", &["zh-CN", "en"]);
         let b = request("short-trip", &["en"]);
-        fonts::clear_cache();
+        let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
+        let packet = |name: &str| Request {
+            profile: crate::layout::Profile::Packet,
+            org: Some(org.clone()),
+            packet: Some(crate::PacketRequest {
+                name: Some(name.into()),
+                departure: None,
+                date: crate::model::Date::parse("2026-12-01").unwrap(),
+            }),
+            ..request("overseas-staff", &["zh-CN", "en"])
+        };
+        r.clear_caches();
         let cold = r.render(&a).unwrap();
+        let cold_packet = r.render(&packet("龑鱻")).unwrap();
         assert!(fonts::cached() > 0);
         r.render(&b).unwrap();
+        r.render(&packet("王芳")).unwrap();
         let warm = r.render(&a).unwrap();
-        fonts::clear_cache();
+        let warm_packet = r.render(&packet("龑鱻")).unwrap();
+        r.clear_caches();
         let again = r.render(&a).unwrap();
         assert!(cold == warm && warm == again);
+        assert!(cold_packet == warm_packet);
     }
 
     #[test]
