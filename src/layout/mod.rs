@@ -5,7 +5,8 @@
 //! The result, [`Layout`], is plain data in points with the origin at the
 //! top left of each page: lines of text runs, tick boxes, rules, QR codes,
 //! link areas and an outline. The PDF stage only draws it; tests read it
-//! directly.
+//! directly. Paragraphs set for one document are kept for the next (see
+//! [`Cache`]), which changes nothing but the time.
 //!
 //! With two languages on a wide page the languages stand side by side, the
 //! first in the left column; on a narrow page, or with one language, each

@@ -1,18 +1,22 @@
-//! PDF output: draws a [`Layout`] with printpdf and finishes the file with
-//! lopdf: structure tree (tagged PDF/UA-1), metadata, outline, form
-//! checkboxes, a content-derived file id, compression; PDF/A-2b on request.
+//! PDF output: draws a [`Layout`] (printpdf lays out the page tree and
+//! resources, this module writes the content), finishes the document with
+//! lopdf (structure tree for PDF/UA-1, metadata, outline, form fields, a
+//! content-derived file id, compression; PDF/A-2b on request) and writes
+//! the file.
 //!
 //! Nothing here decides where anything goes. Fonts are embedded as subsets
 //! under fixed resource names (see `fonts`), and the file id is a hash of
 //! the content, so the same input and date give the same bytes, also within
-//! one process and whatever the font cache holds.
+//! one process and whatever the caches hold.
 //!
 //! - `page`: the drawing of each kind of layout item;
 //! - `fonts`: font embedding, the only place that turns faces into PDF fonts;
 //! - `tags`, `annots`: marked content and the structure tree, from the
 //!   layout's tags;
 //! - `meta`: information dictionary, XMP, PDF/A output intent;
-//! - `outline`, `forms`, `finish`: what else is added to printpdf's output.
+//! - `outline`, `forms`, `finish`: what else is added to printpdf's output;
+//! - `write`: the file itself, in object streams with a cross-reference
+//!   stream.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
