@@ -304,6 +304,68 @@ mod tests {
         assert!(cold_packet == warm_packet);
     }
 
+    /// The base names and font programs of `pdf`'s fonts.
+    fn font_programs(pdf: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let mut out = Vec::new();
+        for object in doc.objects.values() {
+            let Ok(fd) = object.as_dict() else { continue };
+            let Ok(file) = fd.get(b"FontFile2").and_then(Object::as_reference) else {
+                continue;
+            };
+            let name = fd.get(b"FontName").unwrap().as_name().unwrap();
+            let name = String::from_utf8_lossy(&name[7..]).into_owned();
+            let program = doc.get_object(file).unwrap().as_stream().unwrap();
+            out.push((name, program.content.clone()));
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_name_the_packet_lacks_gets_a_subset_of_its_own() {
+        let r = renderer();
+        let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
+        let packet = |name: &str| {
+            let request = Request {
+                profile: crate::layout::Profile::Packet,
+                org: Some(org.clone()),
+                packet: Some(crate::PacketRequest {
+                    name: Some(name.into()),
+                    departure: None,
+                    date: crate::model::Date::parse("2026-12-01").unwrap(),
+                }),
+                ..request("overseas-staff", &["zh-CN", "en"])
+            };
+            font_programs(&r.render(&request).unwrap())
+        };
+        let sc = |fonts: Vec<(String, Vec<u8>)>| {
+            let mut programs: Vec<Vec<u8>> = fonts
+                .into_iter()
+                .filter(|(n, _)| n == "NotoSansSC-Regular")
+                .map(|(_, p)| p)
+                .collect();
+            programs.sort_by_key(Vec::len);
+            // The shared subset, then the personal one (the name's rare
+            // characters and what only the per-person lines print).
+            let shared = programs.pop().unwrap();
+            (shared, programs)
+        };
+        let (shared, common) = sc(packet("国安"));
+        let (shared2, common2) = sc(packet("安国"));
+        let (shared3, rare) = sc(packet("鑫淼"));
+        let (shared4, other) = sc(packet("燚垚"));
+        // Whatever the name, the shared subset is the same: made once.
+        assert!(shared == shared2 && shared == shared3 && shared == shared4);
+        // Names of characters printed elsewhere give the same personal
+        // subset; rare ones a small subset of their own.
+        assert_eq!(common, common2);
+        assert_eq!((rare.len(), other.len()), (1, 1));
+        assert_ne!(rare, other);
+        assert_ne!(rare, common);
+        assert!(rare[0].len() * 10 < shared.len());
+    }
+
     #[test]
     fn fonts_are_complete_cid_fonts() {
         let pdf = renderer()
