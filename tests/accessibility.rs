@@ -413,21 +413,67 @@ fn every_text_is_tagged_in_its_language() {
                 .partition(|l| l.tag.part == Part::Footer);
             let footers: Vec<String> = footers.iter().map(|l| l.text()).collect();
             assert_eq!(pdf.artifacts[n], footers, "{name} page {}", n + 1);
-            let marked = &pdf.marked[n];
-            assert_eq!(marked.len(), lines.len(), "{name} page {}", n + 1);
-            for ((mcid, text), line) in marked.iter().zip(&lines) {
-                assert_eq!(*text, line.text(), "{name} page {}", n + 1);
-                let element = pdf.parent_of(n, *mcid);
-                let lang = element.get(b"Lang").map(text_of);
-                assert_eq!(
-                    lang.ok().as_deref(),
-                    Some(langs[line.lang].as_str()),
-                    "{name} page {}: {text:?}",
-                    n + 1
-                );
+            // A line is one marked-content sequence, or, with links, a
+            // sequence per part: its text and each link's (in the link's
+            // element), one after another.
+            let mut marked = pdf.marked[n].iter();
+            for line in &lines {
+                let (want, links) = (line.text(), line.links.len());
+                let mut text = String::new();
+                let mut parts = 0;
+                while text.len() < want.len() {
+                    let (mcid, part) = marked
+                        .next()
+                        .unwrap_or_else(|| panic!("{name} page {}: {want:?} unmarked", n + 1));
+                    text.push_str(part);
+                    parts += 1;
+                    let element = pdf.parent_of(n, *mcid);
+                    let lang = element.get(b"Lang").map(text_of);
+                    assert_eq!(
+                        lang.ok().as_deref(),
+                        Some(langs[line.lang].as_str()),
+                        "{name} page {}: {part:?}",
+                        n + 1
+                    );
+                }
+                assert_eq!(text, want, "{name} page {}", n + 1);
+                assert!(parts <= 2 * links + 1, "{name} page {}: {want:?}", n + 1);
             }
+            assert!(marked.next().is_none(), "{name} page {}", n + 1);
         }
     }
+}
+
+/// Every link's text is in its link element, with the link annotation.
+#[test]
+fn links_hold_their_text() {
+    let request = all_requests()
+        .into_iter()
+        .find(|(name, _)| name == "handout-zh-CN-en")
+        .unwrap()
+        .1;
+    let pdf = read(&renderer().render(&request).unwrap());
+    let mut links = 0;
+    for (n, page) in pdf.marked.iter().enumerate() {
+        for (mcid, text) in page {
+            let element = pdf.parent_of(n, *mcid);
+            if element.get(b"S").and_then(|s| s.as_name()).ok() != Some(b"Link") {
+                continue;
+            }
+            links += 1;
+            let kids = element.get(b"K").unwrap().as_array().unwrap();
+            let objr = kids
+                .iter()
+                .filter_map(|k| k.as_dict().ok())
+                .any(|k| k.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"OBJR"));
+            assert!(objr, "{text:?}: no annotation in its link element");
+            assert!(
+                text.contains("12308") || text.contains('.'),
+                "{text:?} is not an address"
+            );
+        }
+    }
+    assert!(links >= 10, "{links} links with their text");
 }
 
 #[test]

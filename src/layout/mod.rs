@@ -305,6 +305,18 @@ pub struct Line {
     pub tag: Tag,
     /// Runs of one face and style.
     pub runs: Vec<Run>,
+    /// The phone numbers and web addresses on the line, in order; each has
+    /// a link area (an [`Item::Link`] with the same URI) over it.
+    pub links: Vec<LinkText>,
+}
+
+/// A linked phone number or web address on a line (or its part there).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LinkText {
+    /// The characters it covers, as indexes into the line's text.
+    pub chars: std::ops::Range<usize>,
+    /// The link's target.
+    pub uri: String,
 }
 
 impl Line {

@@ -6,13 +6,14 @@ use super::cache::{Cache, Key};
 use super::justify::{looseness, spacing, MAX_STRETCH_EM};
 use super::linebreak::{fill, measure_line, opportunities, Break, LineSpan};
 use super::measure::{measure, Glyph, LangFonts, Span, Style};
-use super::{Item, Line, Profile, Run, Tag};
+use super::{Item, Line, LinkText, Profile, Run, Tag};
 use crate::compose::Text;
 use crate::fonts::{FontError, Metrics, Weight};
 use crate::model::Script;
 use crate::profile::Design;
 use crate::text::{is_closing_punct, is_han, links};
 
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The one grey of secondary text (subtitles, references, sources, footers).
@@ -254,6 +255,7 @@ impl Setter<'_> {
                 lang,
                 id: text.id.clone(),
                 runs,
+                links: link_texts(&found, span.range.clone()),
             }));
         }
         items.append(&mut link_items);
@@ -612,6 +614,22 @@ fn runs(
 }
 
 /// A link area over each part of a phone number or address on a line.
+/// The parts of `found` on the line of glyphs `line`, in the line's
+/// character indexes (a glyph is one character).
+fn link_texts(found: &[links::Found], line: Range<usize>) -> Vec<LinkText> {
+    found
+        .iter()
+        .filter_map(|f| {
+            let start = f.range.start.max(line.start);
+            let end = f.range.end.min(line.end);
+            (start < end).then(|| LinkText {
+                chars: start - line.start..end - line.start,
+                uri: f.uri.clone(),
+            })
+        })
+        .collect()
+}
+
 fn link_areas(
     found: &[links::Found],
     lefts: &[(usize, f32, f32)],

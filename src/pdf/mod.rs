@@ -161,6 +161,7 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     }
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let mcids: Vec<Vec<Option<i64>>> = drawn.iter().map(|d| d.mcids.clone()).collect();
+    let marks: Vec<Vec<page::Marks>> = drawn.iter().map(|d| d.marks.clone()).collect();
     set_contents(&mut lo, &page_ids, drawn)?;
     let embedded = doc_fonts.embed(&mut lo)?;
     fonts::register(&mut lo, &embedded)?;
@@ -173,6 +174,7 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     let input = tags::Input {
         pages: &page_ids,
         mcids: &mcids,
+        marks: &marks,
         annots: &annots,
         langs: &options.languages,
     };

@@ -41,7 +41,15 @@ pub(super) struct Drawn {
     /// For each item of the page, the id of the marked content that holds
     /// it, if it is content (not an artifact, not an annotation).
     pub mcids: Vec<Option<i64>>,
+    /// For each item, every marked-content id that holds a part of it, with
+    /// the index of the link (in [`Line::links`]) a part is the text of:
+    /// a line with links is marked in parts, so that each link's text can
+    /// be in its link element.
+    pub marks: Vec<Marks>,
 }
+
+/// Marked-content ids of an item's parts, each with the link it is the text of.
+pub(super) type Marks = Vec<(i64, Option<usize>)>;
 
 /// A content stream being written.
 #[derive(Default)]
@@ -131,7 +139,8 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
     canvas.graphics.op(&[0.0], "G");
     canvas.graphics.op(&[0.0], "g");
     canvas.text.op(&[], "BT");
-    let mcids = page.items.iter().map(|item| canvas.marked(item)).collect();
+    let marks: Vec<Marks> = page.items.iter().map(|item| canvas.marked(item)).collect();
+    let mcids = marks.iter().map(|m| m.first().map(|p| p.0)).collect();
     canvas.text.op(&[], "ET");
     let mut content = canvas.graphics.0;
     content.push(b'\n');
@@ -140,18 +149,23 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
         content,
         annotations: canvas.annotations,
         mcids,
+        marks,
     }
 }
 
 impl Canvas<'_> {
     /// Draws `item` inside marked content that says what it is: content
     /// with an id for the structure tree, or an artifact. Returns the id.
-    fn marked(&mut self, item: &Item) -> Option<i64> {
+    fn marked(&mut self, item: &Item) -> Marks {
         let (open, mcid) = match tags::marking(item, self.res.forms) {
             Marking::Unmarked => (None, None),
             Marking::Content(tag) => {
-                let mcid = self.mcid;
-                self.mcid += 1;
+                if let Item::Line(line) = item {
+                    if !line.links.is_empty() {
+                        return self.marked_line(line, tag);
+                    }
+                }
+                let mcid = self.next_mcid();
                 (Some(format!("/{tag} <</MCID {mcid}>> BDC")), Some(mcid))
             }
             Marking::Artifact => (Some("/Artifact BMC".to_string()), None),
@@ -162,12 +176,49 @@ impl Canvas<'_> {
         };
         let Some(open) = open else {
             self.item(item);
-            return None;
+            return Vec::new();
         };
         self.stream_for(item).op(&[], &open);
         self.item(item);
         self.stream_for(item).op(&[], "EMC");
-        mcid
+        mcid.map(|m| vec![(m, None)]).unwrap_or_default()
+    }
+
+    fn next_mcid(&mut self) -> i64 {
+        self.mcid += 1;
+        self.mcid - 1
+    }
+
+    /// A line with links, marked in parts one after another: its text as
+    /// `tag`, each link's text as `Link`.
+    fn marked_line(&mut self, line: &Line, tag: &str) -> Marks {
+        let len = line.runs.iter().map(|r| r.text.chars().count()).sum();
+        let mut parts: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+        let mut at = 0;
+        for (k, link) in line.links.iter().enumerate() {
+            let start = link.chars.start.clamp(at, len);
+            let end = link.chars.end.clamp(start, len);
+            if start > at {
+                parts.push((at..start, None));
+            }
+            if end > start {
+                parts.push((start..end, Some(k)));
+            }
+            at = end;
+        }
+        if at < len {
+            parts.push((at..len, None));
+        }
+        let mut marks = Vec::new();
+        for (range, link) in parts {
+            let mcid = self.next_mcid();
+            let role = if link.is_some() { "Link" } else { tag };
+            self.text.op(&[], &format!("/{role} <</MCID {mcid}>> BDC"));
+            self.line_part(line, range);
+            self.text.op(&[], "EMC");
+            marks.push((mcid, link));
+        }
+        marks
     }
 
     /// Text goes in the text section, everything else before it.
@@ -232,15 +283,44 @@ impl Canvas<'_> {
     }
 
     fn line(&mut self, line: &Line) {
+        self.line_part(line, 0..usize::MAX);
+    }
+
+    /// Draws the characters `part` (indexes into the line's text) of
+    /// `line`. A part that starts inside a run continues where the pen
+    /// stands, after the part before it.
+    fn line_part(&mut self, line: &Line, part: Range<usize>) {
+        let mut offset = 0;
         for run in &line.runs {
-            let pieces = self.res.fonts.pieces(run.face, &run.text);
-            self.set_font(run.face, pieces[0].0, run.size);
+            let len = run.text.chars().count();
+            let from = part.start.max(offset) - offset;
+            let to = part.end.min(offset + len).saturating_sub(offset);
+            offset += len;
+            if from >= to {
+                continue;
+            }
+            let pieces: Vec<(Subset, Range<usize>)> = self
+                .res
+                .fonts
+                .pieces(run.face, &run.text)
+                .into_iter()
+                .filter_map(|(subset, r)| {
+                    let r = r.start.max(from)..r.end.min(to);
+                    (r.start < r.end).then_some((subset, r))
+                })
+                .collect();
+            let Some(&(first, _)) = pieces.first() else {
+                continue;
+            };
+            self.set_font(run.face, first, run.size);
             if self.fill != Some(run.gray) {
                 self.text.op(&[run.gray], "g");
                 self.fill = Some(run.gray);
             }
-            let y = self.height - line.baseline;
-            self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
+            if from == 0 {
+                let y = self.height - line.baseline;
+                self.text.op(&[1.0, 0.0, 0.0, 1.0, run.x, y], "Tm");
+            }
             // A run drawn wider (a two-em dash) is scaled by Tz, its
             // advances set by Tc, around it.
             let scaled = run.scale != 1.0 || run.spacing != 0.0;
@@ -248,7 +328,7 @@ impl Canvas<'_> {
                 self.text.op(&[run.scale * 100.0], "Tz");
                 self.text.op(&[run.spacing], "Tc");
             }
-            self.pieces(run, &pieces);
+            self.pieces(run, &pieces, len);
             if scaled {
                 self.text.op(&[100.0], "Tz");
                 self.text.op(&[0.0], "Tc");
@@ -256,13 +336,16 @@ impl Canvas<'_> {
         }
     }
 
-    /// Shows `run` piece by piece, each in its subset's font (one piece but
-    /// for a personal line's characters the shared subset lacks); the text
-    /// continues where the previous piece ended.
-    fn pieces(&mut self, run: &Run, pieces: &[(Subset, Range<usize>)]) {
-        if let [(subset, _)] = pieces {
-            self.show(run, *subset, &run.text, &run.kerns);
-            return;
+    /// Shows the `pieces` of `run` (of `len` characters), each in its
+    /// subset's font (one piece but for a personal line's characters the
+    /// shared subset lacks, or a link's part of a line); the text continues
+    /// where the previous piece ended.
+    fn pieces(&mut self, run: &Run, pieces: &[(Subset, Range<usize>)], len: usize) {
+        if let [(subset, range)] = pieces {
+            if *range == (0..len) {
+                self.show(run, *subset, &run.text, &run.kerns);
+                return;
+            }
         }
         let chars: Vec<(usize, char)> = run.text.char_indices().collect();
         let byte = |i: usize| chars.get(i).map_or(run.text.len(), |c| c.0);

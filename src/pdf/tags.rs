@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 
 use lopdf::{dictionary, Object, ObjectId};
 
+use super::page::Marks;
 use super::write::{self, Raw};
 use super::{catalog, text_string, Language};
 use crate::layout::{Item, Layout, Line, Part};
@@ -91,6 +92,8 @@ struct Piece<'a> {
     page: usize,
     item: &'a Item,
     mcid: Option<i64>,
+    /// The marked parts of a line with links (else empty).
+    marks: &'a [(i64, Option<usize>)],
     annot: Option<ObjectId>,
 }
 
@@ -100,6 +103,9 @@ pub(super) struct Input<'a> {
     pub pages: &'a [ObjectId],
     /// Per page and item, the marked-content id of the item.
     pub mcids: &'a [Vec<Option<i64>>],
+    /// Per page and item, the marked-content ids of its parts, with the
+    /// link each part is the text of (lines with links).
+    pub marks: &'a [Vec<Marks>],
     /// Per page and item, the annotation made for the item.
     pub annots: &'a [Vec<Option<ObjectId>>],
     /// The document's languages.
@@ -128,10 +134,16 @@ pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) -> 
             let Some(tag) = tag_of(item).filter(|_| mcid.is_some() || annot.is_some()) else {
                 continue;
             };
+            let marks = input
+                .marks
+                .get(page)
+                .and_then(|m| m.get(i))
+                .map_or(&[][..], Vec::as_slice);
             let piece = Piece {
                 page,
                 item,
                 mcid,
+                marks,
                 annot,
             };
             blocks
@@ -284,6 +296,7 @@ impl Builder<'_, '_> {
     fn groups(&mut self, pieces: &[Piece]) -> Vec<Group> {
         let mut groups: Vec<Group> = Vec::new();
         let mut order: Vec<&str> = Vec::new();
+        let mut placed = Vec::new();
         for p in pieces {
             let (Item::Line(line), Some(mcid)) = (p.item, p.mcid) else {
                 continue;
@@ -291,30 +304,97 @@ impl Builder<'_, '_> {
             if !order.contains(&line.id.as_str()) {
                 order.push(&line.id);
             }
-            let kid = Kid::Content { page: p.page, mcid };
+            let kids: Vec<Kid> = if p.marks.is_empty() {
+                vec![Kid::Content { page: p.page, mcid }]
+            } else {
+                p.marks
+                    .iter()
+                    .map(|&(m, link)| match link {
+                        Some(k) => self.link_with_text(p, line, k, m, pieces, &mut placed),
+                        None => Kid::Content {
+                            page: p.page,
+                            mcid: m,
+                        },
+                    })
+                    .collect()
+            };
             match groups
                 .iter_mut()
                 .find(|g| g.id == line.id && g.lang == line.lang)
             {
                 Some(g) => {
-                    g.kids.push(kid);
+                    g.kids.extend(kids);
                     g.text.push(line.text());
                 }
                 None => groups.push(Group {
                     id: line.id.clone(),
                     lang: line.lang,
-                    kids: vec![kid],
+                    kids,
                     text: vec![line.text()],
                 }),
             }
         }
         for p in pieces {
             if let (Item::Link { uri, .. }, Some(id)) = (p.item, p.annot) {
-                self.place_link(p, pieces, &mut groups, uri, id);
+                if !placed.contains(&id) {
+                    self.place_link(p, pieces, &mut groups, uri, id);
+                }
             }
         }
         groups.sort_by_key(|g| (order.iter().position(|&o| o == g.id), g.lang));
         groups
+    }
+
+    /// The link element of link `k` of `line` (a piece of the block): its
+    /// text, marked as `mcid`, and its annotation (noted in `placed`),
+    /// described in the line's language. Just the text when no annotation
+    /// lies over it.
+    fn link_with_text(
+        &mut self,
+        p: &Piece,
+        line: &Line,
+        k: usize,
+        mcid: i64,
+        pieces: &[Piece],
+        placed: &mut Vec<ObjectId>,
+    ) -> Kid {
+        let text = Kid::Content { page: p.page, mcid };
+        let Some(uri) = line.links.get(k).map(|l| l.uri.as_str()) else {
+            return text;
+        };
+        let annot = pieces.iter().find_map(|a| match (a.item, a.annot) {
+            (Item::Link { uri: u, .. }, Some(id))
+                if u == uri
+                    && !placed.contains(&id)
+                    && line_under(a, pieces).is_some_and(|(_, _, m)| Some(m) == p.mcid) =>
+            {
+                Some((a.page, id))
+            }
+            _ => None,
+        });
+        let Some((page, id)) = annot else {
+            return text;
+        };
+        placed.push(id);
+        let label = self.describe(line.lang, uri, id);
+        let mut elem = Elem::new("Link", vec![text, Kid::Annot { page, id }]);
+        elem.alt = Some(label);
+        elem.lang = Some(line.lang);
+        Kid::Elem(elem)
+    }
+
+    /// Describes the link annotation `id` to `uri` in language `lang`
+    /// (its `/Contents`) and flags it for printing; returns the description.
+    fn describe(&mut self, lang: usize, uri: &str, id: ObjectId) -> String {
+        let label = self
+            .langs
+            .get(lang)
+            .map_or_else(|| uri.to_string(), |l| l.describe(uri));
+        if let Ok(Object::Dictionary(annot)) = self.doc.get_object_mut(id) {
+            annot.set("Contents", text_string(&label));
+            annot.set("F", 4);
+        }
+        label
     }
 
     /// Puts the link `id` after the line under it, and describes it in
@@ -341,14 +421,7 @@ impl Builder<'_, '_> {
             }
             None => (0, None),
         };
-        let label = self
-            .langs
-            .get(lang)
-            .map_or_else(|| uri.to_string(), |l| l.describe(uri));
-        if let Ok(Object::Dictionary(annot)) = self.doc.get_object_mut(id) {
-            annot.set("Contents", text_string(&label));
-            annot.set("F", 4);
-        }
+        let label = self.describe(lang, uri, id);
         let Some((g, mcid)) = at.or_else(|| (!groups.is_empty()).then_some((0, -1))) else {
             return;
         };
