@@ -15,7 +15,7 @@ mod ui;
 pub use document::{
     AckLine, Acknowledgement, Card, Document, Item, OrgPart, Packet, Section, Source, Text,
 };
-pub use packet::{ACK_DATE, ACK_NAME, ACK_READ, PERSONAL};
+pub use packet::{ACK_DATE, ACK_NAME, ACK_READ, ACK_VALUE, PERSONAL};
 pub use ui::{link_words, page_label, UI_ARGS, UI_MESSAGES, WEB_MESSAGES};
 
 use fluent_bundle::FluentArgs;

@@ -18,9 +18,13 @@ const BLANK: &str = "________________";
 /// item fields, which are named by message ids (`<checklist>-…`,
 /// `org-item-…`).
 pub const ACK_READ: &str = "ack-read";
-/// The messages that print the employee's name: the cover's line, the
-/// acknowledgement's statement and its printed name.
-pub const PERSONAL: [&str; 3] = ["ui-cover-employee", "ui-ack-statement", "ui-ack-name"];
+/// The id of a value printed on an acknowledgement line (the employee's
+/// name on the name line), a text of its own beside the line's label.
+pub const ACK_VALUE: &str = "ack-value";
+
+/// The texts that print the employee's name: the cover's line, the
+/// acknowledgement's statement and the name printed on its line.
+pub const PERSONAL: [&str; 3] = ["ui-cover-employee", "ui-ack-statement", ACK_VALUE];
 
 /// The printed name's field.
 pub const ACK_NAME: &str = "ack-name";

@@ -787,8 +787,9 @@ fn ack_line(
         thickness: 0.6,
     });
     if let Some(value) = &line.value {
+        // The printed value (the employee's name) is a text of its own.
         let text = Text {
-            id: line.label.id.clone(),
+            id: crate::compose::ACK_VALUE.to_string(),
             text: vec![value.clone(); set.langs.len()],
         };
         let frame = Frame {
