@@ -130,10 +130,19 @@
     }
   }
 
+  /** A token to ask the server how far the packets are. */
+  function token() {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
   function roster(button) {
     const data = new FormData(form);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/roster");
+    const tracked = token();
+    progress.dataset.token = tracked;
+    let polling = null;
+    xhr.open("POST", "/api/roster?progress=" + tracked);
     xhr.responseType = "blob";
     button.disabled = true;
     progress.hidden = false;
@@ -148,6 +157,17 @@
     xhr.upload.onload = () => {
       progress.removeAttribute("value");
       status.textContent = say("web-making-packets");
+      // One count per packet made, asked for while the server works.
+      polling = setInterval(async () => {
+        const answer = await fetch("/api/progress/" + tracked).catch(() => null);
+        if (!answer || !answer.ok || polling === null) return;
+        const { done, total } = await answer.json();
+        if (total > 0) {
+          progress.max = total;
+          progress.value = done;
+          progress.dataset.packets = done + "/" + total;
+        }
+      }, 250);
     };
     xhr.onprogress = (e) => {
       if (e.lengthComputable) {
@@ -156,6 +176,8 @@
       }
     };
     xhr.onloadend = async () => {
+      clearInterval(polling);
+      polling = null;
       button.disabled = false;
       progress.hidden = true;
       if (xhr.status === 200) {

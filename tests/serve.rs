@@ -1041,6 +1041,14 @@ fn the_page_works_in_a_real_browser() {
     assert_eq!(names.len(), 5, "{names:?}");
     assert!(names.contains(&"manifest.json".to_string()));
     browser.wait_for("the note", "return document.getElementById('status').textContent === 'Downloaded overseas-staff-packets.zip.';");
+    // The page asked for the packets under a token of its own, whose
+    // progress counts every packet.
+    let token = browser.script(
+        "return document.getElementById('roster-progress').dataset.token;",
+        &[],
+    );
+    let counted = get(&s.at(&format!("/api/progress/{}", token.as_str().unwrap())));
+    assert_eq!(counted.json(), json!({"done": 3, "total": 3}));
 
     // A phone-sized screen: one column, nothing wider than the screen.
     browser.call(
@@ -1160,6 +1168,27 @@ fn a_roster_gives_the_command_lines_packets_in_a_zip() {
         assert_eq!(name, cli_name);
         assert!(bytes == cli_bytes, "{name} differs from the command line's");
     }
+}
+
+#[test]
+fn a_roster_reports_one_count_per_packet() {
+    let s = shared();
+    let csv = std::fs::read(root().join("examples/org/roster.csv")).unwrap();
+    let fields = [("checklist", "overseas-staff"), ("date", "2026-11-20")];
+    let files = [("roster", "roster.csv", &csv[..])];
+    // Nothing is known under a token before its roster is posted.
+    let unknown = get(&s.at("/api/progress/a1b2c3d4e5f6"));
+    assert_eq!(unknown.status, 404);
+    assert_eq!(unknown.header("content-type"), "application/problem+json");
+    let a = post_form(&s.at("/api/roster?progress=a1b2c3d4e5f6"), &fields, &files);
+    assert_eq!(a.status, 200, "{}", a.text());
+    let done = get(&s.at("/api/progress/a1b2c3d4e5f6"));
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(done.json(), json!({"done": 3, "total": 3}));
+    // A token the page could not have made is refused before any work.
+    let bad = post_form(&s.at("/api/roster?progress=../x"), &fields, &files);
+    assert_eq!(bad.status, 422, "{}", bad.text());
+    assert!(bad.json()["detail"].as_str().unwrap().contains("progress"));
 }
 
 #[test]

@@ -93,6 +93,8 @@ pub(crate) struct State {
     pub(crate) pages: Vec<(String, String)>,
     /// The `Host` values answered; any when listening beyond loopback.
     pub(crate) hosts: Option<Vec<String>>,
+    /// Where the rosters being made stand.
+    pub(crate) progress: roster::Progress,
 }
 
 /// Starts the server and serves until interrupted.
@@ -136,6 +138,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<()> {
             permits: Arc::new(Semaphore::new(jobs.max(1))),
             pages,
             hosts: addr.ip().is_loopback().then(|| loopback_hosts(addr.port())),
+            progress: roster::Progress::default(),
         });
         println!("predeparture serve: http://{addr}/ (Ctrl-C stops it)");
         axum::serve(listener, router(state))
@@ -168,6 +171,7 @@ fn router(state: Arc<State>) -> Router {
         .route("/api/render", post(api::render))
         .route("/api/preview", post(api::preview))
         .route("/api/roster", post(roster::handler))
+        .route("/api/progress/{token}", get(roster::progress))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn_with_state(state.clone(), guard))

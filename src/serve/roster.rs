@@ -3,14 +3,18 @@
 //! checked whole before any packet is made and every bad row reported;
 //! nothing is half-made and nothing touches the disk.
 
-use std::sync::Arc;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::extract::{Request as HttpRequest, State as Shared};
+use axum::extract::{Path, Query, Request as HttpRequest, State as Shared};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use axum::Json;
+use lru::LruCache;
 use predeparture::layout::Profile;
 use predeparture::roster::{self, Encoding, Entry, Manifest, Roster, RosterError, Row, RowError};
 use predeparture::Request;
+use serde::Deserialize;
 
 use super::api::{blocking, read};
 use super::input::{self, Fields, Uploads};
@@ -21,11 +25,67 @@ use super::State;
 /// Most bytes a workbook may unpack to.
 const MAX_UNPACKED: u64 = 64 << 20;
 
+/// Where the packets of a roster being made stand, by the token the page
+/// chose (`POST /api/roster?progress=TOKEN`), for `GET /api/progress/TOKEN`.
+/// Holds the most recent rosters only; nothing else is kept.
+#[derive(Default)]
+pub(crate) struct Progress(Mutex<Option<LruCache<String, (usize, usize)>>>);
+
+impl Progress {
+    /// Rosters whose progress is kept.
+    const KEPT: NonZeroUsize = NonZeroUsize::MIN.saturating_add(63);
+
+    fn set(&self, token: &str, done: usize, total: usize) {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get_or_insert_with(|| LruCache::new(Self::KEPT))
+            .put(token.to_string(), (done, total));
+    }
+
+    fn get(&self, token: &str) -> Option<(usize, usize)> {
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        map.as_mut()?.get(token).copied()
+    }
+}
+
+/// The query of `POST /api/roster`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Track {
+    /// A token of the page's choosing under which to report progress.
+    progress: Option<String>,
+}
+
+/// `GET /api/progress/{token}`: `{"done": N, "total": M}` packets of the
+/// roster posted with that token.
+pub(crate) async fn progress(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    match state.progress.get(&token) {
+        Some((done, total)) => Ok(Json(serde_json::json!({ "done": done, "total": total }))),
+        None => Err(Problem::not_found(
+            "no roster is being made under this token",
+        )),
+    }
+}
+
 /// `POST /api/roster`.
 pub(crate) async fn handler(
     Shared(state): Shared<Arc<State>>,
+    Query(track): Query<Track>,
     request: HttpRequest,
 ) -> Result<Response, Problem> {
+    let token = match track.progress {
+        Some(t) if (8..=64).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            Some(t)
+        }
+        Some(_) => {
+            return Err(Problem::unprocessable(
+                "progress: a token of 8 to 64 letters and digits",
+            ))
+        }
+        None => None,
+    };
     let (mut fields, mut uploads) = read(&state, request).await?;
     let Some((file, bytes)) = uploads.roster.take() else {
         return Err(Problem::unprocessable(
@@ -39,7 +99,7 @@ pub(crate) async fn handler(
     }
     fields.profile.get_or_insert_with(|| "packet".into());
     let (zip, name) = blocking(&state, move |state| {
-        packets(state, &fields, &uploads, &file, &bytes)
+        packets(state, &fields, &uploads, &file, &bytes, token.as_deref())
     })
     .await?;
     let mut response = zip.into_response();
@@ -68,6 +128,7 @@ fn packets(
     uploads: &Uploads,
     file: &str,
     bytes: &[u8],
+    token: Option<&str>,
 ) -> Result<(Vec<u8>, String), Problem> {
     let base = input::request(state, fields, uploads)?;
     if base.profile != Profile::Packet {
@@ -102,10 +163,16 @@ fn packets(
         })
         .collect::<Result<Vec<_>, Problem>>()?;
     check(state, &roster, &jobs)?;
+    let report = |done: usize| {
+        if let Some(token) = token {
+            state.progress.set(token, done, jobs.len());
+        }
+    };
+    report(0);
     let mut entries = Vec::new();
     let mut pdfs = Vec::new();
     let mut errors = Vec::new();
-    for job in &jobs {
+    for (done, job) in jobs.iter().enumerate() {
         match state.renderer.render_pdf(&job.request) {
             Ok(pdf) => {
                 entries.push(Entry::new(&roster, job.row, &job.request, &job.file, &pdf));
@@ -113,6 +180,7 @@ fn packets(
             }
             Err(e) => errors.push(row_error(state, &roster, job, &e)),
         }
+        report(done + 1);
     }
     fail_on(&roster, errors)?;
     let manifest = Manifest {
