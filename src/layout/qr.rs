@@ -30,7 +30,7 @@ static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None)
 ///
 /// Codes are kept in a small process-wide cache: a handout draws the same
 /// few addresses every time, and choosing a code's mask is most of its
-/// cost (0.4 ms a handout).
+/// cost (a tenth of a handout's instructions before the cache).
 pub fn encode(text: &str) -> Option<Matrix> {
     const CAPACITY: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
     let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
