@@ -36,6 +36,7 @@ pub mod export;
 pub mod fonts;
 pub mod l10n;
 pub mod layout;
+pub mod memo;
 pub mod model;
 pub mod pdf;
 pub mod profile;

@@ -11,7 +11,7 @@ use std::path::Path;
 /// The facade (`lib.rs`) sits above them all, and modules built on the
 /// facade's `Request` and `Renderer` (the roster) above that.
 const ORDER: &[&str] = &[
-    "diag", "text", "profile", "model", "l10n", "compose", "fonts", "layout", "pdf", "ack",
+    "memo", "diag", "text", "profile", "model", "l10n", "compose", "fonts", "layout", "pdf", "ack",
     "export", "validate", "<facade>", "roster",
 ];
 

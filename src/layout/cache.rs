@@ -7,37 +7,27 @@
 //! same input gives the same layout whatever the cache holds.
 
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
-
-use lru::LruCache;
+use std::sync::Arc;
 
 use super::setting::Role;
 use super::Item;
 use crate::fonts::FaceId;
+use crate::memo::Memo;
 use crate::model::Script;
 use crate::profile::Profile;
 
 /// Paragraphs kept: a bilingual student handout sets 260, a packet 292, so
 /// this holds some fifteen documents' worth (a batch of rosters with many
 /// destinations, or a server answering every checklist and language).
-const CAPACITY: usize = 4096;
+const CAPACITY: NonZeroUsize = NonZeroUsize::MIN.saturating_add(4095);
 
 /// Set paragraphs, shared by the documents of one renderer (one font set).
-pub struct Cache {
-    set: Mutex<Option<LruCache<Key, Arc<Set>>>>,
-}
+#[derive(Debug)]
+pub struct Cache(Memo<Key, Arc<Set>>);
 
 impl Default for Cache {
     fn default() -> Self {
-        Cache {
-            set: Mutex::new(None),
-        }
-    }
-}
-
-impl std::fmt::Debug for Cache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Cache").finish_non_exhaustive()
+        Cache(Memo::new(CAPACITY))
     }
 }
 
@@ -67,34 +57,26 @@ pub(crate) struct Key {
 impl Cache {
     /// The paragraph set for `key`, if kept.
     pub(crate) fn get(&self, key: &Key) -> Option<Arc<Set>> {
-        let mut set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
-        set.as_mut()?.get(key).cloned()
+        self.0.get(key)
     }
 
     /// Keeps `value` as the paragraph set for `key`.
     pub(crate) fn put(&self, key: Key, value: Arc<Set>) {
-        const SIZE: NonZeroUsize = match NonZeroUsize::new(CAPACITY) {
-            Some(n) => n,
-            None => NonZeroUsize::MIN,
-        };
-        let mut set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
-        set.get_or_insert_with(|| LruCache::new(SIZE))
-            .put(key, value);
+        self.0.put(key, value);
     }
 
     /// How many paragraphs are kept.
     pub fn len(&self) -> usize {
-        let set = self.set.lock().unwrap_or_else(PoisonError::into_inner);
-        set.as_ref().map_or(0, LruCache::len)
+        self.0.len()
     }
 
     /// Whether none is kept.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.0.is_empty()
     }
 
     /// Forgets every paragraph.
     pub fn clear(&self) {
-        *self.set.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.0.clear();
     }
 }

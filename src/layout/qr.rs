@@ -1,10 +1,10 @@
 //! QR codes as module matrices (the `qrcode` crate), drawn as vector squares.
 
 use std::num::NonZeroUsize;
-use std::sync::{Mutex, PoisonError};
 
-use lru::LruCache;
 use qrcode::{Color, EcLevel, QrCode};
+
+use crate::memo::Memo;
 
 /// A QR code: `width` × `width` modules, row by row, `true` for dark.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -21,7 +21,7 @@ pub struct Matrix {
 pub const MAX_MODULES: usize = 41;
 
 /// Codes made so far, by text.
-static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None);
+static CACHE: Memo<String, Option<Matrix>> = Memo::new(NonZeroUsize::MIN.saturating_add(255));
 
 /// The QR code of `text` at error-correction level L: short addresses stay
 /// at version 1 (21 modules), so each module prints large. `None` when the
@@ -32,22 +32,17 @@ static CACHE: Mutex<Option<LruCache<String, Option<Matrix>>>> = Mutex::new(None)
 /// few addresses every time, and choosing a code's mask is most of its
 /// cost (a tenth of a handout's instructions before the cache).
 pub fn encode(text: &str) -> Option<Matrix> {
-    const CAPACITY: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
-    let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(found) = cache().as_mut().and_then(|c| c.get(text)) {
-        return found.clone();
+    if let Some(found) = CACHE.get(text) {
+        return found;
     }
-    // Made without holding the lock, so threads do not wait on each other.
     let matrix = make(text);
-    cache()
-        .get_or_insert_with(|| LruCache::new(CAPACITY))
-        .put(text.to_string(), matrix.clone());
+    CACHE.put(text.to_string(), matrix.clone());
     matrix
 }
 
 /// Empties the cache of codes.
 pub fn clear_cache() {
-    *CACHE.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    CACHE.clear();
 }
 
 /// The code of `text`, made anew.

@@ -3,9 +3,8 @@
 
 use std::cell::RefCell;
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
-use lru::LruCache;
 use rustc_hash::FxBuildHasher;
 
 use lopdf::{Object, StringFormat};
@@ -13,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::fonts::Embedding;
 use super::{catalog, PdfError, PdfOptions};
+use crate::memo::Memo;
 
 /// Sets /Lang, compresses every stream not compressed yet, and sets /ID.
 pub(super) fn finish(doc: &mut lopdf::Document, options: &PdfOptions, fonts: &Embedding) {
@@ -68,31 +68,24 @@ fn compress(doc: &mut lopdf::Document) {
 
 /// Page content deflated before: most pages of a batch's documents or a
 /// server's answers are the same as an earlier one's. Keyed by the whole
-/// content, so a hit gives exactly what deflating would.
-static PACKED: Mutex<Option<Packed>> = Mutex::new(None);
-
-/// Deflated content by content.
-type Packed = LruCache<Vec<u8>, Arc<Vec<u8>>, FxBuildHasher>;
-
-/// Contents kept in [`PACKED`]: a page is 10 to 50 KB before deflating.
-const PACKED_PAGES: NonZeroUsize = NonZeroUsize::MIN.saturating_add(255);
+/// content, so a hit gives exactly what deflating would. A page is 10 to
+/// 50 KB before deflating.
+static PACKED: Memo<Vec<u8>, Arc<Vec<u8>>, FxBuildHasher> =
+    Memo::new(NonZeroUsize::MIN.saturating_add(255));
 
 /// `data` deflated at [`Level::Content`], from [`PACKED`] when it was before.
 fn deflate_cached(data: &[u8]) -> Result<Arc<Vec<u8>>, PdfError> {
-    let cache = || PACKED.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(packed) = cache().as_mut().and_then(|c| c.get(data).cloned()) {
+    if let Some(packed) = PACKED.get(data) {
         return Ok(packed);
     }
     let packed = Arc::new(deflate(data, Level::Content)?);
-    cache()
-        .get_or_insert_with(|| LruCache::with_hasher(PACKED_PAGES, FxBuildHasher))
-        .put(data.to_vec(), Arc::clone(&packed));
+    PACKED.put(data.to_vec(), Arc::clone(&packed));
     Ok(packed)
 }
 
 /// Forgets the deflated pages.
 pub(super) fn clear_cache() {
-    *PACKED.lock().unwrap_or_else(PoisonError::into_inner) = None;
+    PACKED.clear();
 }
 
 /// How hard to compress a kind of stream.

@@ -130,16 +130,16 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
         images: &images,
         forms: options.forms,
     };
-    let drawn: Vec<page::Drawn> = layout.pages.iter().map(|p| page::draw(p, &res)).collect();
+    let mut drawn: Vec<page::Drawn> = layout.pages.iter().map(|p| page::draw(p, &res)).collect();
     let pages = layout
         .pages
         .iter()
-        .zip(&drawn)
+        .zip(&mut drawn)
         .map(|(p, d)| {
             PdfPage::new(
                 Pt(p.width).into(),
                 Pt(p.height).into(),
-                d.annotations.clone(),
+                std::mem::take(&mut d.annotations),
             )
         })
         .collect();
@@ -160,8 +160,10 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
         return Err(PdfError::Writer(w.msg.clone()));
     }
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
-    let mcids: Vec<Vec<Option<i64>>> = drawn.iter().map(|d| d.mcids.clone()).collect();
-    let marks: Vec<Vec<page::Marks>> = drawn.iter().map(|d| d.marks.clone()).collect();
+    let marks: Vec<Vec<page::Marks>> = drawn
+        .iter_mut()
+        .map(|d| std::mem::take(&mut d.marks))
+        .collect();
     set_contents(&mut lo, &page_ids, drawn)?;
     let embedded = doc_fonts.embed(&mut lo)?;
     fonts::register(&mut lo, &embedded)?;
@@ -173,7 +175,6 @@ pub fn export(layout: &Layout, fonts: &FontSet, options: &PdfOptions) -> Result<
     let annots = annots::hoist(&mut lo, layout, &page_ids);
     let input = tags::Input {
         pages: &page_ids,
-        mcids: &mcids,
         marks: &marks,
         annots: &annots,
         langs: &options.languages,
@@ -276,22 +277,27 @@ mod tests {
         }
     }
 
-    #[test]
-    fn same_bytes_with_or_without_the_caches() {
-        let r = renderer();
-        let a = request("short-trip", &["zh-CN", "en"]);
-        let b = request("short-trip", &["en"]);
+    /// A packet of overseas-staff for `name`, with the example organisation.
+    fn packet(name: &str, langs: &[&str]) -> Request {
         let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
-        let packet = |name: &str| Request {
+        Request {
             profile: crate::layout::Profile::Packet,
-            org: Some(org.clone()),
+            org: Some(org),
             packet: Some(crate::PacketRequest {
                 name: Some(name.into()),
                 departure: None,
                 date: crate::model::Date::parse("2026-12-01").unwrap(),
             }),
-            ..request("overseas-staff", &["zh-CN", "en"])
-        };
+            ..request("overseas-staff", langs)
+        }
+    }
+
+    #[test]
+    fn same_bytes_with_or_without_the_caches() {
+        let r = renderer();
+        let a = request("short-trip", &["zh-CN", "en"]);
+        let b = request("short-trip", &["en"]);
+        let packet = |name: &str| packet(name, &["zh-CN", "en"]);
         r.clear_caches();
         let cold = r.render(&a).unwrap();
         let cold_packet = r.render(&packet("龑鱻")).unwrap();
@@ -327,20 +333,8 @@ mod tests {
     #[test]
     fn a_name_the_packet_lacks_gets_a_subset_of_its_own() {
         let r = renderer();
-        let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
-        let packet = |name: &str| {
-            let request = Request {
-                profile: crate::layout::Profile::Packet,
-                org: Some(org.clone()),
-                packet: Some(crate::PacketRequest {
-                    name: Some(name.into()),
-                    departure: None,
-                    date: crate::model::Date::parse("2026-12-01").unwrap(),
-                }),
-                ..request("overseas-staff", &["zh-CN", "en"])
-            };
-            font_programs(&r.render(&request).unwrap())
-        };
+        let packet =
+            |name: &str| font_programs(&r.render(&packet(name, &["zh-CN", "en"])).unwrap());
         let sc = |fonts: Vec<(String, Vec<u8>)>| {
             let mut programs: Vec<Vec<u8>> = fonts
                 .into_iter()
@@ -429,19 +423,8 @@ mod tests {
         let face = ttf_parser::Face::parse(fonts.face(sc).data(), 0).unwrap();
         assert_eq!(face.glyph_index('·'), face.glyph_index('•'));
         assert_eq!(face.glyph_index('·'), face.glyph_index('‧'));
-        let org = crate::model::Org::load("examples/org/org.toml".as_ref()).unwrap();
         let name = "买买提·艾力•李‧雷";
-        let request = Request {
-            profile: crate::layout::Profile::Packet,
-            org: Some(org),
-            packet: Some(crate::PacketRequest {
-                name: Some(name.into()),
-                departure: None,
-                date: crate::model::Date::parse("2026-12-01").unwrap(),
-            }),
-            ..request("overseas-staff", &["zh-CN"])
-        };
-        let pdf = renderer().render(&request).unwrap();
+        let pdf = renderer().render(&packet(name, &["zh-CN"])).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.pdf");
         std::fs::write(&path, &pdf).unwrap();

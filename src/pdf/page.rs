@@ -38,13 +38,11 @@ pub(super) struct Drawn {
     pub content: Vec<u8>,
     /// Link annotations.
     pub annotations: Vec<Op>,
-    /// For each item of the page, the id of the marked content that holds
-    /// it, if it is content (not an artifact, not an annotation).
-    pub mcids: Vec<Option<i64>>,
-    /// For each item, every marked-content id that holds a part of it, with
-    /// the index of the link (in [`Line::links`]) a part is the text of:
-    /// a line with links is marked in parts, so that each link's text can
-    /// be in its link element.
+    /// For each item of the page, the ids of the marked content that holds
+    /// it: none for artifacts and annotations, one for most content, one
+    /// per part for a line with links (marked in parts, so that each link's
+    /// text can be in its link element), each with the index of the link
+    /// (in [`Line::links`]) the part is the text of.
     pub marks: Vec<Marks>,
 }
 
@@ -140,7 +138,6 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
     canvas.graphics.op(&[0.0], "g");
     canvas.text.op(&[], "BT");
     let marks: Vec<Marks> = page.items.iter().map(|item| canvas.marked(item)).collect();
-    let mcids = marks.iter().map(|m| m.first().map(|p| p.0)).collect();
     canvas.text.op(&[], "ET");
     let mut content = canvas.graphics.0;
     content.push(b'\n');
@@ -148,7 +145,6 @@ pub(super) fn draw(page: &Page, res: &Resources) -> Drawn {
     Drawn {
         content,
         annotations: canvas.annotations,
-        mcids,
         marks,
     }
 }

@@ -92,7 +92,7 @@ struct Piece<'a> {
     page: usize,
     item: &'a Item,
     mcid: Option<i64>,
-    /// The marked parts of a line with links (else empty).
+    /// Its marked content (the first is `mcid`; more for a line with links).
     marks: &'a [(i64, Option<usize>)],
     annot: Option<ObjectId>,
 }
@@ -101,10 +101,8 @@ struct Piece<'a> {
 pub(super) struct Input<'a> {
     /// The pages' ids.
     pub pages: &'a [ObjectId],
-    /// Per page and item, the marked-content id of the item.
-    pub mcids: &'a [Vec<Option<i64>>],
-    /// Per page and item, the marked-content ids of its parts, with the
-    /// link each part is the text of (lines with links).
+    /// Per page and item, the marked-content ids that hold it, each with
+    /// the link it is the text of (see `page::Drawn::marks`).
     pub marks: &'a [Vec<Marks>],
     /// Per page and item, the annotation made for the item.
     pub annots: &'a [Vec<Option<ObjectId>>],
@@ -119,12 +117,12 @@ pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) -> 
     let mut blocks: BTreeMap<usize, (Part, Vec<Piece>)> = BTreeMap::new();
     for (page, laid) in layout.pages.iter().enumerate() {
         for (i, item) in laid.items.iter().enumerate() {
-            let mcid = input
-                .mcids
+            let marks = input
+                .marks
                 .get(page)
                 .and_then(|m| m.get(i))
-                .copied()
-                .flatten();
+                .map_or(&[][..], Vec::as_slice);
+            let mcid = marks.first().map(|m| m.0);
             let annot = input
                 .annots
                 .get(page)
@@ -134,11 +132,6 @@ pub(super) fn tag(doc: &mut lopdf::Document, layout: &Layout, input: &Input) -> 
             let Some(tag) = tag_of(item).filter(|_| mcid.is_some() || annot.is_some()) else {
                 continue;
             };
-            let marks = input
-                .marks
-                .get(page)
-                .and_then(|m| m.get(i))
-                .map_or(&[][..], Vec::as_slice);
             let piece = Piece {
                 page,
                 item,
@@ -298,26 +291,20 @@ impl Builder<'_, '_> {
         let mut order: Vec<&str> = Vec::new();
         let mut placed = Vec::new();
         for p in pieces {
-            let (Item::Line(line), Some(mcid)) = (p.item, p.mcid) else {
+            let (Item::Line(line), Some(_)) = (p.item, p.mcid) else {
                 continue;
             };
             if !order.contains(&line.id.as_str()) {
                 order.push(&line.id);
             }
-            let kids: Vec<Kid> = if p.marks.is_empty() {
-                vec![Kid::Content { page: p.page, mcid }]
-            } else {
-                p.marks
-                    .iter()
-                    .map(|&(m, link)| match link {
-                        Some(k) => self.link_with_text(p, line, k, m, pieces, &mut placed),
-                        None => Kid::Content {
-                            page: p.page,
-                            mcid: m,
-                        },
-                    })
-                    .collect()
-            };
+            let kids: Vec<Kid> = p
+                .marks
+                .iter()
+                .map(|&(mcid, link)| match link {
+                    Some(k) => self.link_with_text(p, line, k, mcid, pieces, &mut placed),
+                    None => Kid::Content { page: p.page, mcid },
+                })
+                .collect();
             match groups
                 .iter_mut()
                 .find(|g| g.id == line.id && g.lang == line.lang)
@@ -587,22 +574,22 @@ impl Writer<'_> {
         // elements, and a lopdf dictionary for each costs more than the rest.
         let mut out = Vec::with_capacity(96);
         out.extend_from_slice(b"<</Type/StructElem/S");
-        write::name(&mut out, elem.role.as_bytes());
+        write::write_name(&mut out, elem.role.as_bytes());
         out.extend_from_slice(b"/P ");
-        write::object(&mut out, &Object::Reference(parent));
+        write::write_object(&mut out, &Object::Reference(parent));
         out.extend_from_slice(b"/K");
-        write::object(&mut out, &Object::Array(kids));
+        write::write_object(&mut out, &Object::Array(kids));
         if let Some(p) = page {
             out.extend_from_slice(b"/Pg ");
-            write::object(&mut out, &self.page_ref(p));
+            write::write_object(&mut out, &self.page_ref(p));
         }
         if let Some(tag) = elem.lang.and_then(|l| self.langs.get(l)) {
             out.extend_from_slice(b"/Lang");
-            write::object(&mut out, &Object::string_literal(tag.tag.as_str()));
+            write::write_object(&mut out, &Object::string_literal(tag.tag.as_str()));
         }
         if let Some(alt) = &elem.alt {
             out.extend_from_slice(b"/Alt");
-            write::object(&mut out, &text_string(alt));
+            write::write_object(&mut out, &text_string(alt));
         }
         out.extend_from_slice(b">>");
         self.raw.insert(id.0, out);

@@ -177,16 +177,7 @@ fn xref_stream(trailer: &Dictionary, xref: &[Entry]) -> Result<lopdf::Stream, Pd
 }
 
 /// Writes `object` in PDF syntax.
-pub(super) fn object(out: &mut Vec<u8>, object: &Object) {
-    write_object(out, object);
-}
-
-/// Writes `/name`.
-pub(super) fn name(out: &mut Vec<u8>, name: &[u8]) {
-    write_name(out, name);
-}
-
-fn write_object(out: &mut Vec<u8>, object: &Object) {
+pub(super) fn write_object(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
@@ -277,7 +268,7 @@ pub(super) fn real(out: &mut Vec<u8>, n: f32) {
 }
 
 /// `/Name`, with `#xx` for delimiters, white space and bytes outside `!`–`~`.
-fn write_name(out: &mut Vec<u8>, name: &[u8]) {
+pub(super) fn write_name(out: &mut Vec<u8>, name: &[u8]) {
     out.push(b'/');
     if name.iter().all(u8::is_ascii_alphanumeric) {
         out.extend_from_slice(name);

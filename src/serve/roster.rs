@@ -4,14 +4,14 @@
 //! nothing is half-made and nothing touches the disk.
 
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, Request as HttpRequest, State as Shared};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use lru::LruCache;
 use predeparture::layout::Profile;
+use predeparture::memo::Memo;
 use predeparture::roster::{self, Encoding, Entry, Manifest, Roster, RosterError, Row, RowError};
 use predeparture::Request;
 use serde::Deserialize;
@@ -26,24 +26,13 @@ use super::State;
 const MAX_UNPACKED: u64 = 64 << 20;
 
 /// Where the packets of a roster being made stand, by the token the page
-/// chose (`POST /api/roster?progress=TOKEN`), for `GET /api/progress/TOKEN`.
-/// Holds the most recent rosters only; nothing else is kept.
-#[derive(Default)]
-pub(crate) struct Progress(Mutex<Option<LruCache<String, (usize, usize)>>>);
+/// chose (`POST /api/roster?progress=TOKEN`), for `GET /api/progress/TOKEN`:
+/// done and total, for the 64 most recent rosters; nothing else is kept.
+pub(crate) struct Progress(Memo<String, (usize, usize)>);
 
-impl Progress {
-    /// Rosters whose progress is kept.
-    const KEPT: NonZeroUsize = NonZeroUsize::MIN.saturating_add(63);
-
-    fn set(&self, token: &str, done: usize, total: usize) {
-        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        map.get_or_insert_with(|| LruCache::new(Self::KEPT))
-            .put(token.to_string(), (done, total));
-    }
-
-    fn get(&self, token: &str) -> Option<(usize, usize)> {
-        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        map.as_mut()?.get(token).copied()
+impl Default for Progress {
+    fn default() -> Self {
+        Progress(Memo::new(NonZeroUsize::MIN.saturating_add(63)))
     }
 }
 
@@ -61,7 +50,7 @@ pub(crate) async fn progress(
     Shared(state): Shared<Arc<State>>,
     Path(token): Path<String>,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    match state.progress.get(&token) {
+    match state.progress.0.get(&token) {
         Some((done, total)) => Ok(Json(serde_json::json!({ "done": done, "total": total }))),
         None => Err(Problem::not_found(
             "no roster is being made under this token",
@@ -165,7 +154,7 @@ fn packets(
     check(state, &roster, &jobs)?;
     let report = |done: usize| {
         if let Some(token) = token {
-            state.progress.set(token, done, jobs.len());
+            state.progress.0.put(token.to_string(), (done, jobs.len()));
         }
     };
     report(0);
